@@ -1,0 +1,1 @@
+"""Exact Chinese full-text search: a positional character-bigram index and its browser client."""

@@ -6,6 +6,7 @@ import re
 
 from markdownify import MarkdownConverter
 
+from .anchors import heading_ids
 from .model import Heading, Paragraph, Report, Run, Table
 
 # Python-Markdown's backslash escapes; `<` and `&` are written as entities instead, because
@@ -22,9 +23,10 @@ class _Converter(MarkdownConverter):
 
 def render_markdown(report: Report) -> str:
     parts = [f"# {escape(report.title)}"]
+    ids = iter(heading_ids([b for b in report.blocks if isinstance(b, Heading)]))
     for block in report.blocks:
         if isinstance(block, Heading):
-            parts.append(f"{'#' * min(block.level + 1, 6)} {escape(block.text)}")
+            parts.append(f"{'#' * min(block.level + 1, 6)} {escape(block.text)} {{#{next(ids)}}}")
         elif isinstance(block, Paragraph):
             text = "".join(_inline(r) for r in block.runs).strip()
             if text:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the demo reports: demo/sources/*.txt -> demo/reports/<file>.docx.
+"""Build the demo reports: demo/sources/<name>.txt -> demo/reports/<name>.docx.
 
 The .docx files are typed the way a Chinese government office types a report (GB/T 9704 look):
 A4, every paragraph in style Normal, fonts set through w:rFonts/@w:eastAsia, body 仿宋 三号 (16pt)
@@ -7,10 +7,9 @@ on a fixed 28pt line pitch, 一、 headings in 黑体, （一） in 楷体 bold,
 and date right-aligned at the end. Re-running gives byte-identical files (fixed core-property
 dates and zip timestamps). Needs python-docx only:  python make_demo_docx.py
 
-Source format (UTF-8, one report per file). Lines starting with "#" are comments.
+Source format (UTF-8, one report per file, ASCII file name). Lines starting with "#" are comments.
 
 Header: "key: value" lines, ended by the first blank line.
-    file          output name, ASCII, without .docx                         (required)
     title         title line                                                (required)
     created       ISO date/time for the core properties                     (required)
     fonts         gb2312 = 仿宋_GB2312/楷体_GB2312/黑体/方正小标宋简体
@@ -57,23 +56,34 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt, Twips
 
 HERE = Path(__file__).resolve().parent
 FONT_SETS = {
-    "gb2312": {"body": "仿宋_GB2312", "kai": "楷体_GB2312", "hei": "黑体", "title": "方正小标宋简体", "title_bold": False},
+    "gb2312": {"body": "仿宋_GB2312", "kai": "楷体_GB2312", "hei": "黑体", "title": "方正小标宋简体",
+               "title_bold": False},
     "win": {"body": "仿宋", "kai": "楷体", "hei": "黑体", "title": "宋体", "title_bold": True},
 }
-HEADER_KEYS = {"file", "title", "created", "fonts", "title_style", "indent", "runin", "numbering", "header", "page_numbers"}
+HEADER_KEYS = {"title", "created", "fonts", "title_style", "indent", "runin", "numbering", "header", "page_numbers"}
+CHOICES = {
+    "fonts": set(FONT_SETS),
+    "title_style": {"gbt", "plain"},
+    "indent": {"chars", "ideographic"},
+    "runin": {"no", "yes"},
+    "numbering": {"typed", "word"},
+    "page_numbers": {"no", "yes"},
+}
 MARKERS = {"H1", "H2", "H3", "P", "L", "C", "BLANK", "SIGN", "TABLE"}
 HEADING_FONTS = {"H1": ("hei", False), "H2": ("kai", True), "H3": ("body", True)}  # font key, bold
-BODY_PT, TABLE_PT, NOTE_PT, PAGE_NUMBER_PT = 16, 12, 12, 14
+BODY_PT, TABLE_PT, NOTE_PT, PAGE_NUMBER_PT = 16, 10.5, 12, 14
 LINE_PT = 28  # fixed line pitch: 22 lines on a GB/T 9704 page
+CELL_PADDING = 240  # twips: Word's default left and right cell margins plus a little air
 AUTHOR = "办公室"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 LABEL = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．]")
 INLINE = re.compile(r"(\\n|\[\^\d+\])")
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Word multilevel list for 一、 and （一）: chineseCounting, no tab after the number.
@@ -81,10 +91,10 @@ ABSTRACT_NUM = """<w:abstractNum {ns} w:abstractNumId="{id}">
   <w:multiLevelType w:val="multilevel"/>
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
     <w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr>
-    <w:rPr><w:rFonts w:ascii="{hei}" w:hAnsi="{hei}" w:eastAsia="{hei}"/><w:sz w:val="32"/></w:rPr></w:lvl>
+    <w:rPr><w:rFonts w:ascii="{hei}" w:hAnsi="{hei}" w:eastAsia="{hei}"/><w:sz w:val="{size}"/></w:rPr></w:lvl>
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
     <w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr>
-    <w:rPr><w:rFonts w:ascii="{kai}" w:hAnsi="{kai}" w:eastAsia="{kai}"/><w:b/><w:sz w:val="32"/></w:rPr></w:lvl>
+    <w:rPr><w:rFonts w:ascii="{kai}" w:hAnsi="{kai}" w:eastAsia="{kai}"/><w:b/><w:sz w:val="{size}"/></w:rPr></w:lvl>
 </w:abstractNum>"""
 
 FOOTNOTE_SEPARATORS = (
@@ -95,14 +105,13 @@ FOOTNOTE_SEPARATORS = (
 )
 FOOTNOTE = (
     '<w:footnote w:id="{id}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-    '<w:r><w:rPr>{rfonts}<w:vertAlign w:val="superscript"/>{size}</w:rPr><w:footnoteRef/></w:r>'
+    '<w:r><w:rPr>{rfonts}{size}<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
     '<w:r><w:rPr>{rfonts}{size}</w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
 )
 
 
 @dataclass(frozen=True)
 class Options:
-    file: str
     title: str
     created: datetime
     fonts: dict
@@ -134,21 +143,28 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    lines = lines[next(i for i, line in enumerate(lines) if line.strip()) :]
-    end = lines.index("")
-    header = dict(line.split(":", 1) for line in lines[:end])
+    text = path.read_text(encoding="utf-8")
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    start = next(i for i, (_, line) in enumerate(lines) if line.strip())
+    end = next(i for i, (_, line) in enumerate(lines) if i > start and not line.strip())
+    header = dict(line.split(":", 1) for _, line in lines[start:end])
     options = parse_options({key.strip(): value.strip() for key, value in header.items()}, path.name)
     blocks, notes = parse_body(lines[end + 1 :], path.name)
+    check_footnotes(blocks, notes, path.name)
     return Source(options, run_in(blocks) if options.runin else blocks, notes)
 
 
 def parse_options(header: dict, name: str) -> Options:
-    unknown = set(header) - HEADER_KEYS
-    if unknown:
-        raise SystemExit(f"{name}: unknown header key(s) {sorted(unknown)}; allowed: {sorted(HEADER_KEYS)}")
+    problems = [f"unknown key {key!r}" for key in header if key not in HEADER_KEYS]
+    problems += [f"missing key {key!r}" for key in ("title", "created") if key not in header]
+    problems += [
+        f"{key}: {header[key]!r} is not one of {sorted(allowed)}"
+        for key, allowed in CHOICES.items()
+        if key in header and header[key] not in allowed
+    ]
+    if problems:
+        raise SystemExit(f"{name}: " + "; ".join(problems))
     return Options(
-        file=header["file"],
         title=header["title"],
         created=datetime.fromisoformat(header["created"]).replace(tzinfo=timezone.utc),
         fonts=FONT_SETS[header.get("fonts", "gb2312")],
@@ -163,13 +179,13 @@ def parse_options(header: dict, name: str) -> Options:
 
 def parse_body(lines: list, name: str) -> tuple[list, dict]:
     blocks, notes = [], {}
-    for number, line in enumerate(lines, 1):
+    for number, line in lines:
         marker, _, text = line.partition(" ")
         if not line.strip():
             continue
         if line.startswith("|"):
             if not blocks or blocks[-1].kind != "TABLE":
-                raise SystemExit(f"{name}: body line {number} is a table row without a TABLE line before it")
+                raise SystemExit(f"{name}, line {number}: a table row needs a TABLE line before it")
             add_table_row(blocks[-1], line)
         elif marker == "NOTE":
             key, _, note = text.partition(" ")
@@ -179,8 +195,14 @@ def parse_body(lines: list, name: str) -> tuple[list, dict]:
         elif marker in MARKERS:
             blocks.append(Block(marker, text, lines=[text] if marker == "SIGN" else []))
         else:
-            raise SystemExit(f"{name}: body line {number} starts with {marker!r}; expected one of {sorted(MARKERS)}")
+            raise SystemExit(f"{name}, line {number}: unknown marker {marker!r}; use one of {sorted(MARKERS)} or NOTE")
     return blocks, notes
+
+
+def check_footnotes(blocks: list, notes: dict, name: str) -> None:
+    referenced = {key for block in blocks for text in block_texts(block) for key in FOOTNOTE_REF.findall(text)}
+    if referenced != set(notes):
+        raise SystemExit(f"{name}: footnote references {sorted(referenced)} do not match NOTE lines {sorted(notes)}")
 
 
 def add_table_row(table: Block, line: str) -> None:
@@ -269,14 +291,32 @@ class ReportBuilder:
         self.doc = docx.Document()
         self.num_id = None
 
-    def build(self) -> docx.document.Document:
+    def build(self):
+        """Return the python-docx Document for the source."""
         self.setup_page()
+        self.setup_normal_style()
         self.set_core_properties()
+        section = self.doc.sections[0]
+        if self.options.header:
+            self.page_header(section.header.paragraphs[0])
+        if self.options.page_numbers:
+            self.page_number_footer(section.footer.paragraphs[0])
         if self.options.numbering == "word":
             self.num_id = self.add_heading_numbering()
         self.title()
+        handlers = {
+            "H1": lambda block: self.heading(block, level=0),
+            "H2": lambda block: self.heading(block, level=1),
+            "H3": lambda block: self.heading(block, level=None),
+            "P": self.paragraph,
+            "L": self.flush_left,
+            "C": self.centred_line,
+            "BLANK": self.blank,
+            "SIGN": self.signature,
+            "TABLE": self.table,
+        }
         for block in self.source.blocks:
-            getattr(self, block.kind.lower())(block)
+            handlers[block.kind](block)
         if self.source.notes:
             self.add_footnotes_part()
         return self.doc
@@ -289,13 +329,11 @@ class ReportBuilder:
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         section.header_distance, section.footer_distance = Mm(15), Mm(25)
+
+    def setup_normal_style(self) -> None:
         normal = self.doc.styles["Normal"]
         set_fonts(normal.element.get_or_add_rPr(), self.fonts["body"])
         normal.font.size = Pt(BODY_PT)
-        if self.options.header:
-            self.page_header(section.header.paragraphs[0])
-        if self.options.page_numbers:
-            self.page_number_footer(section.footer.paragraphs[0])
 
     def set_core_properties(self) -> None:
         props = self.doc.core_properties
@@ -320,20 +358,18 @@ class ReportBuilder:
         numbering = self.doc.part.numbering_part.element
         abstract_id = 1 + max(int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum")))
         num_id = 1 + max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num")))
-        abstract = ABSTRACT_NUM.format(ns=nsdecls("w"), id=abstract_id, hei=self.fonts["hei"], kai=self.fonts["kai"])
+        abstract = ABSTRACT_NUM.format(
+            ns=nsdecls("w"), id=abstract_id, hei=self.fonts["hei"], kai=self.fonts["kai"], size=2 * BODY_PT
+        )
         numbering.find(qn("w:num")).addprevious(parse_xml(abstract))
         num = f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
         numbering.append(parse_xml(num))
         return num_id
 
     def add_footnotes_part(self) -> None:
-        rfonts = '<w:rFonts w:ascii="{0}" w:hAnsi="{0}" w:eastAsia="{0}"/>'.format(self.fonts["body"])
-        size = f'<w:sz w:val="{2 * NOTE_PT}"/>'
-        notes = "".join(
-            FOOTNOTE.format(id=key, rfonts=rfonts, size=size, text=escape(text)) for key, text in self.source.notes.items()
-        )
-        xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {nsdecls("w")}>{FOOTNOTE_SEPARATORS}{notes}</w:footnotes>'
-        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), self.doc.part.package)
+        """python-docx has no footnote API: write word/footnotes.xml and relate it to the document."""
+        blob = footnotes_xml(self.source.notes, self.fonts["body"])
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, self.doc.part.package)
         self.doc.part.relate_to(part, RT.FOOTNOTES)
         footnote_pr = f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
         self.doc.settings.element.find(qn("w:compat")).addprevious(parse_xml(footnote_pr))
@@ -363,7 +399,7 @@ class ReportBuilder:
         self.add_text(paragraph, text, font, size, bold)
         return paragraph
 
-    # ---- one method per marker
+    # ---- one method per marker (the title comes from the header)
 
     def title(self) -> None:
         if self.options.title_style == "gbt":
@@ -373,16 +409,8 @@ class ReportBuilder:
         paragraph = self.centred(self.options.title, font, size, bold)
         paragraph.paragraph_format.space_after = Pt(LINE_PT)
 
-    def h1(self, block: Block) -> None:
-        self.heading(block, 0)
-
-    def h2(self, block: Block) -> None:
-        self.heading(block, 1)
-
-    def h3(self, block: Block) -> None:
-        self.heading(block, None)
-
     def heading(self, block: Block, level: int | None) -> None:
+        """H1/H2/H3; level is the Word numbering level when numbering is "word" (None: always typed)."""
         font_key, bold = HEADING_FONTS[block.kind]
         text = block.text
         numbered = self.num_id is not None and level is not None
@@ -396,21 +424,21 @@ class ReportBuilder:
         if block.tail:
             self.add_text(paragraph, block.tail, self.fonts["body"])
 
-    def p(self, block: Block) -> None:
+    def paragraph(self, block: Block) -> None:
         paragraph, typed = self.body_paragraph()
         self.add_text(paragraph, typed + block.text, self.fonts["body"])
 
-    def l(self, block: Block) -> None:  # noqa: E743 - the method is named after the marker
+    def flush_left(self, block: Block) -> None:
         paragraph, _ = self.body_paragraph(indented=False)
         self.add_text(paragraph, block.text, self.fonts["body"])
 
-    def c(self, block: Block) -> None:
+    def centred_line(self, block: Block) -> None:
         self.centred(block.text, self.fonts["kai"], BODY_PT, False)
 
     def blank(self, block: Block) -> None:
         set_paragraph(self.doc.add_paragraph(), WD_ALIGN_PARAGRAPH.JUSTIFY, False)
 
-    def sign(self, block: Block) -> None:
+    def signature(self, block: Block) -> None:
         for index, line in enumerate(block.lines):
             paragraph = self.doc.add_paragraph()
             set_paragraph(paragraph, WD_ALIGN_PARAGRAPH.RIGHT, False)
@@ -440,13 +468,39 @@ class ReportBuilder:
         self.add_text(paragraph, text, self.fonts["body"], TABLE_PT, bold)
 
     def fit_columns(self, table, rows: list) -> None:
-        """Share the text width between columns by their longest cell, like Word's autofit."""
         section = self.doc.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
-        longest = [max(len(row[c]) for row in rows if row[c] not in ("<", "^")) + 2 for c in range(len(rows[0]))]
-        for c, cells in enumerate(zip(*(row.cells for row in table.rows))):
-            for cell in cells:
-                cell.width = int(width * longest[c] / sum(longest))
+        available = section.page_width - section.left_margin - section.right_margin
+        for column, width in zip(table.columns, column_widths(rows, available)):
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+
+
+def column_widths(rows: list, available: int) -> list:
+    """Each column as wide as its longest cell on one line; if they do not fit, the widest column gives way."""
+    twips = [
+        int(max(text_width(row[c]) for row in rows if row[c] not in ("<", "^")) * TABLE_PT * 20) + CELL_PADDING
+        for c in range(len(rows[0]))
+    ]
+    spare = Emu(available).twips - sum(twips)
+    if spare < 0:
+        twips[twips.index(max(twips))] += spare
+    else:
+        twips = [width + spare // len(twips) for width in twips]
+    return [Twips(width) for width in twips]
+
+
+def footnotes_xml(notes: dict, font: str) -> bytes:
+    rfonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>'
+    size = f'<w:sz w:val="{2 * NOTE_PT}"/>'
+    body = "".join(FOOTNOTE.format(id=key, rfonts=rfonts, size=size, text=escape(text)) for key, text in notes.items())
+    xml = f'<w:footnotes {nsdecls("w")}>{FOOTNOTE_SEPARATORS}{body}</w:footnotes>'
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode("utf-8")
+
+
+def text_width(text: str) -> float:
+    """Width in full-width characters: Latin letters and digits count half."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1 for char in text)
 
 
 def merge_cells(table, rows: list) -> None:
@@ -491,13 +545,13 @@ def main() -> None:
     out_dir.mkdir(exist_ok=True)
     for path in sorted((HERE / "sources").glob("*.txt")):
         source = read_source(path)
-        target = out_dir / f"{source.options.file}.docx"
+        target = out_dir / f"{path.stem}.docx"
         save_reproducibly(ReportBuilder(source).build(), target)
         reopened = docx.Document(target)
-        print(
-            f"{target.name}: {len(reopened.paragraphs)} paragraphs, {len(reopened.tables)} table(s), "
-            f"{chinese_characters(source)} 汉字\n    headings: {' '.join(heading_labels(source))}"
-        )
+        how = "Word numbering for 一、/（一）" if source.options.numbering == "word" else "typed"
+        print(f"{target.name}: {len(reopened.paragraphs)} paragraphs, {len(reopened.tables)} table(s), "
+              f"{chinese_characters(source)} 汉字")
+        print(f"    headings ({how}): {' '.join(heading_labels(source))}")
 
 
 if __name__ == "__main__":

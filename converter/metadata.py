@@ -1,23 +1,30 @@
-"""Report metadata from the document itself: year, issuer, type, date, region; each with its source."""
+"""Report metadata from the document itself: title, year, issuer, type, date, region; each with its source.
+
+Sources, strongest first (recorded in front matter `sources`, shown by `archive check`):
+title-line (the opening title), title (read from the title), subtitle-date (`——2025年1月16日在…会议上`),
+signature (the closing `<单位> <日期>`), speech (`我代表…人民政府`, the 人大 meeting, the speaker line),
+and the weak ones staff should confirm: header (a web page's `标题:`/`发布机构:`), file-name, properties.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .dates import find_dates, find_years
+from .doctypes import doc_type_of_title, is_government_speech
+from .head import SUBTITLE, TIMESTAMP, HeadLine, head_lines, header_value
+from .issuers import leading_org, normalise_issuer, region_government, region_of
 from .model import Notice, Paragraph, Report
+from .signature import Signature, find_signature
+from .speech import speech_issuer
+from .title import choose_title
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DOC_TYPE_WORDS = (
-    ("政府工作报告", "政府工作报告"),
-    ("信息公开工作年度报告", "信息公开年度报告"),
-    ("信息公开年度报告", "信息公开年度报告"),
-    ("述职报告", "述职报告"),
-    ("工作要点", "工作要点"),
-    ("工作计划", "工作计划"),
-    ("工作总结", "工作总结"),
-    ("工作报告", "工作报告"),
-)
+WEAK_SOURCES = ("header", "file-name", "properties")
+LOOKS_BACK = ("工作总结", "述职报告", "信息公开年度报告", "工作报告")  # dated early next year
+LOOKS_AHEAD = ("工作计划", "工作要点")  # dated late the year before
+YEAR_PREFIX = re.compile(r"^(.*?)(?:关于)?(?:(?:19|20)\d\d|[一二][〇○OＯ0零一二三四五六七八九]{3})\s*年")
 
 
 @dataclass
@@ -30,51 +37,125 @@ class Extracted:
         self.values[key] = value
         self.sources[key] = source
 
+    def override(self, values: dict) -> None:
+        """Staff's values win (source "staff"); warnings about those fields go. Codes end in the field."""
+        for key, value in values.items():
+            self.set(key, value, "staff")
+        self.warnings = [w for w in self.warnings if w.code.split("-", 1)[-1] not in values]
+
 
 def extract_metadata(report: Report, file_name: str = "") -> Extracted:
+    head = head_lines(report)
+    signature = find_signature(report)
+    opening = " ".join(b.text for b in report.blocks[:12] if isinstance(b, Paragraph))
     found = Extracted()
-    found.set("title", report.title, "title")
-    _year(report, file_name, found)
-    found.set("doc_type", _doc_type(report.title), "title")
-    date = _last_date(report)
-    if date:
-        found.set("date", date, "signature")
-    issuer = _issuer(report)
-    if issuer:
-        found.set("issuer", issuer, "signature")
-    else:
-        found.warnings.append(Notice("no-issuer", "未能识别发文机关，请用 --issuer 指定"))
+    title, title_source = choose_title(head, report.properties, file_name)
+    found.set("title", title, title_source)
+    from_title = "title" if title_source == "title-line" else title_source
+    _doc_type(title, from_title, opening, found)
+    _date(head, signature, found)
+    _year(title, from_title, head, signature, file_name, report, found)
+    _issuer(title, from_title, head, signature, opening, found)
+    if region := region_of(found.values.get("issuer", "")):
+        found.set("region", region, found.sources["issuer"])
+    found.warnings.extend(_warnings(found))
     return found
 
 
-def _year(report: Report, file_name: str, found: Extracted) -> None:
-    for text, source in ((report.title, "title"), (file_name, "file-name")):
-        if match := YEAR.search(text or ""):
-            found.set("year", int(match.group(1)), source)
-            return
-    if match := re.search(r"(?:19|20)\d{2}", file_name):
-        found.set("year", int(match.group(0)), "file-name")
+def _doc_type(title: str, source: str, opening: str, found: Extracted) -> None:
+    if doc_type := doc_type_of_title(title):
+        found.set("doc_type", doc_type, source)
+    elif is_government_speech(opening):
+        found.set("doc_type", "政府工作报告", "speech")
+    else:
+        found.set("doc_type", "其他", source)
 
 
-def _doc_type(title: str) -> str:
-    for word, doc_type in DOC_TYPE_WORDS:
-        if word in title:
-            return doc_type
-    return "其他"
+def _date(head: list[HeadLine], signature: Signature | None, found: Extracted) -> None:
+    if signature and signature.date:
+        found.set("date", signature.date.isoformat(), "signature")
+    elif date := _subtitle_date(head):
+        found.set("date", date.isoformat(), "subtitle-date")
 
 
-def _last_date(report: Report) -> str | None:
-    for block in reversed(report.blocks[-4:]):
-        if isinstance(block, Paragraph) and (match := DATE.search(block.text)):
-            year, month, day = (int(g) for g in match.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
+def _subtitle_date(head: list[HeadLine]) -> dt.date | None:
+    for line in head:
+        if line.kind in ("subtitle", "source", "plain-sentence") and SUBTITLE.search(line.text) \
+                and not TIMESTAMP.search(line.text) and (dates := find_dates(line.text)):
+            return dates[0].date
     return None
 
 
-def _issuer(report: Report) -> str | None:
-    tail = [b for b in report.blocks[-4:] if isinstance(b, Paragraph)]
-    for block in reversed(tail):
-        text = block.text.strip(" \u3000")
-        if 2 <= len(text) <= 30 and not DATE.search(text) and not text.endswith("。"):
-            return text
+def _year(title, title_source, head, signature, file_name, report: Report, found: Extracted) -> None:
+    if years := find_years(title):
+        found.set("year", years[0], title_source)
+    elif date := _subtitle_date(head):
+        found.set("year", date.year, "subtitle-date")
+    elif signature and signature.date:
+        found.set("year", _year_reported(signature.date, found.values["doc_type"]), "signature")
+    elif years := find_years(Path(file_name).stem):
+        found.set("year", years[0], "file-name")
+    elif years := find_years(report.properties.title):
+        found.set("year", years[0], "properties")
+    elif report.properties.created[:4].isdigit():
+        created = dt.date.fromisoformat(report.properties.created[:10])
+        found.set("year", _year_reported(created, found.values["doc_type"]), "properties")
+
+
+def _year_reported(date: dt.date, doc_type: str) -> int:
+    """The year a dated report is about: a 总结 signed in January looks back, a 计划 signed in December ahead."""
+    if doc_type in LOOKS_BACK and date.month <= 3:
+        return date.year - 1
+    if doc_type in LOOKS_AHEAD and date.month >= 10:
+        return date.year + 1
+    return date.year
+
+
+def _issuer(title, title_source, head, signature, opening, found: Extracted) -> None:
+    if signature and signature.issuer:
+        found.set("issuer", signature.issuer, "signature")
+    elif issuer := issuer_of_title(title):
+        found.set("issuer", issuer, title_source)
+    elif issuer := speech_issuer(head, opening, found.values["doc_type"]):
+        found.set("issuer", issuer, "speech")
+    elif agency := next((header_value(h) for h in head if h.field in ("发布机构", "发文机关")), ""):
+        found.set("issuer", normalise_issuer(agency), "header")
+
+
+def issuer_of_title(title: str) -> str | None:
+    """`平潭县人民政府2011年…` → 平潭县人民政府; `2023年区科技局…工作总结` → 区科技局;
+    `2025年安徽省政府工作报告` → 安徽省人民政府."""
+    title = re.sub(r"\s+", "", title)
+    match = YEAR_PREFIX.match(title)
+    before, rest = (match.group(1), title[match.end():].lstrip("度")) if match else ("", title)
+    if before and (org := leading_org(before)) == before:
+        return normalise_issuer(org)
+    if government := re.match(r"^(.+?)(?:人民)?政府工作报告", rest):
+        return region_government(government.group(1))
+    if org := leading_org(rest):
+        return normalise_issuer(org)
+    if unit := re.match(r"^(.+?)(?:人民政府|政府)?(?:年度)?工作(?:总结|计划|要点|报告)", rest):
+        return region_government(unit.group(1))
     return None
+
+
+def _warnings(found: Extracted) -> list[Notice]:
+    names = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期"}
+    flags = {"year": "--year", "issuer": "--issuer", "doc_type": "--type"}
+    warnings = []
+    for key in ("year", "issuer"):
+        if key not in found.values:
+            warnings.append(Notice(f"no-{key}", f"未能识别{names[key]}，请用 {flags[key]} 或同名 .yml 文件指定"))
+    if found.values.get("doc_type") == "其他":
+        warnings.append(Notice("no-doc_type", "未能从标题识别文种，已记为“其他”；如有误请用 --type 指定"))
+    for key, source in found.sources.items():
+        if source in WEAK_SOURCES and not (key == "doc_type" and found.values[key] == "其他"):
+            value = found.values[key]
+            warnings.append(Notice(f"weak-{key}", f"{names.get(key, key)}“{value}”取自{SOURCE_NAMES[source]}，"
+                                                  f"请核对；有误请用 {flags.get(key, '同名 .yml 文件')} 指定"))
+    return warnings
+
+
+SOURCE_NAMES = {"header": "网页信息栏", "file-name": "文件名", "properties": "文档属性", "staff": "人工指定",
+                "title-line": "标题行", "title": "标题", "subtitle-date": "副标题日期", "signature": "落款",
+                "speech": "报告开头"}

@@ -54,7 +54,7 @@ def head_lines(report: Report) -> list[HeadLine]:
     lines = []
     for text, from_reader in texts:
         line = classify(text, from_reader)
-        if line.kind == "stop":
+        if line.kind == "stop" and not from_reader:  # a body line taken for the title is only skipped
             break
         lines.append(line)
     return lines

@@ -12,8 +12,8 @@ from .model import DocProperties
 CONNECTOR_END = re.compile(r"(?:和|及|与|暨|、|的|关于|于|对|在|之)$")
 BARE_TYPE = re.compile(r"^(?:年度)?(?:政府)?工作(?:总结|计划|要点|报告|汇报)$|^述职报告$")
 CONTINUATION_MAX = 40
-CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[ \u3000\xa0\t]+"
-                     r"(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\d])|(?<=\d)[ \u3000\xa0\t]+(?=[\u4e00-\u9fff])")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\s+"
+                     r"(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\d])|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 
 
 def choose_title(head: list[HeadLine], properties: DocProperties, file_name: str) -> tuple[str, str]:
@@ -37,8 +37,8 @@ def choose_title(head: list[HeadLine], properties: DocProperties, file_name: str
 
 def clean_title(text: str) -> str:
     """Spaces typed between Chinese characters dropped (`…促进局 关于2024年度…`), other runs made one space."""
-    text = CJK_GAP.sub("", text.strip(" \t\u3000\xa0"))
-    return re.sub(r"[ \u3000\xa0\t]+", " ", text)
+    text = CJK_GAP.sub("", text.strip())
+    return re.sub(r"\s+", " ", text)
 
 
 def _with_continuation(head: list[HeadLine], index: int) -> str:

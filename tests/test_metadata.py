@@ -75,6 +75,16 @@ def test_spaces_typed_inside_a_title_are_dropped():
     assert found.values["title"] == "平潭综合实验区投资促进局关于2024年度工作总结和2025年工作计划的报告"
 
 
+def test_title_lines_the_reader_joined_with_a_line_break_are_one_title():
+    found = extract("平潭综合实验区投资促进局关于2024年度工作总结和\n2025年工作计划的报告", BODY)
+    assert found.values["title"] == "平潭综合实验区投资促进局关于2024年度工作总结和2025年工作计划的报告"
+
+
+def test_body_paragraph_taken_for_the_title_gives_way_to_the_title_line():
+    found = extract("各位代表：", "2025年安徽省政府工作报告", "来源：省政府政策研究室", "现在，我代表省人民政府，向大会报告工作。")
+    assert found.values["title"] == "2025年安徽省政府工作报告"
+
+
 def test_pingtan_metadata_header_gives_the_title_when_the_body_has_no_title_line():
     found = extract("", "标题: 平潭综合实验区财政金融局2022年工作计划", "发布时间: 2022-12-02 10:51", "文号: ",
                     "发布机构: 平潭综合实验区财政金融局", "栏目: 年度计划", "==================== 正文 ====================",

@@ -16,7 +16,7 @@ from .dates import find_dates, find_years
 from .doctypes import doc_type_of_title, is_government_speech
 from .head import SUBTITLE, TIMESTAMP, HeadLine, head_lines, header_value
 from .issuers import leading_org, normalise_issuer, region_government, region_of
-from .model import Notice, Paragraph, Report
+from .model import DocProperties, Notice, Paragraph, Report
 from .signature import Signature, find_signature
 from .speech import speech_issuer
 from .title import choose_title
@@ -44,37 +44,50 @@ class Extracted:
         self.warnings = [w for w in self.warnings if w.code.split("-", 1)[-1] not in values]
 
 
+@dataclass(frozen=True)
+class Clues:
+    """What the fields are read from: the title, the opening lines, the signature block, the file."""
+
+    title: str
+    title_source: str  # source of what is read from the title: "title", or the title's own weak source
+    head: list[HeadLine]
+    signature: Signature | None
+    opening: str  # the first paragraphs, where `我代表…人民政府` stands
+    file_name: str
+    properties: DocProperties
+
+
 def extract_metadata(report: Report, file_name: str = "") -> Extracted:
     head = head_lines(report)
-    signature = find_signature(report)
-    opening = " ".join(b.text for b in report.blocks[:12] if isinstance(b, Paragraph))
-    found = Extracted()
     title, title_source = choose_title(head, report.properties, file_name)
+    clues = Clues(title, "title" if title_source == "title-line" else title_source, head,
+                  find_signature(report), " ".join(b.text for b in report.blocks[:12] if isinstance(b, Paragraph)),
+                  file_name, report.properties)
+    found = Extracted()
     found.set("title", title, title_source)
-    from_title = "title" if title_source == "title-line" else title_source
-    _doc_type(title, from_title, opening, found)
-    _date(head, signature, found)
-    _year(title, from_title, head, signature, file_name, report, found)
-    _issuer(title, from_title, head, signature, opening, found)
+    _doc_type(clues, found)
+    _date(clues, found)
+    _year(clues, found)
+    _issuer(clues, found)
     if region := region_of(found.values.get("issuer", "")):
         found.set("region", region, found.sources["issuer"])
     found.warnings.extend(_warnings(found))
     return found
 
 
-def _doc_type(title: str, source: str, opening: str, found: Extracted) -> None:
-    if doc_type := doc_type_of_title(title):
-        found.set("doc_type", doc_type, source)
-    elif is_government_speech(opening):
+def _doc_type(clues: Clues, found: Extracted) -> None:
+    if doc_type := doc_type_of_title(clues.title):
+        found.set("doc_type", doc_type, clues.title_source)
+    elif is_government_speech(clues.opening):
         found.set("doc_type", "政府工作报告", "speech")
     else:
-        found.set("doc_type", "其他", source)
+        found.set("doc_type", "其他", clues.title_source)
 
 
-def _date(head: list[HeadLine], signature: Signature | None, found: Extracted) -> None:
-    if signature and signature.date:
-        found.set("date", signature.date.isoformat(), "signature")
-    elif date := _subtitle_date(head):
+def _date(clues: Clues, found: Extracted) -> None:
+    if clues.signature and clues.signature.date:
+        found.set("date", clues.signature.date.isoformat(), "signature")
+    elif date := _subtitle_date(clues.head):
         found.set("date", date.isoformat(), "subtitle-date")
 
 
@@ -86,20 +99,27 @@ def _subtitle_date(head: list[HeadLine]) -> dt.date | None:
     return None
 
 
-def _year(title, title_source, head, signature, file_name, report: Report, found: Extracted) -> None:
-    if years := find_years(title):
-        found.set("year", years[0], title_source)
-    elif date := _subtitle_date(head):
+def _year(clues: Clues, found: Extracted) -> None:
+    doc_type = found.values["doc_type"]
+    if years := find_years(clues.title):
+        found.set("year", years[0], clues.title_source)
+    elif date := _subtitle_date(clues.head):
         found.set("year", date.year, "subtitle-date")
-    elif signature and signature.date:
-        found.set("year", _year_reported(signature.date, found.values["doc_type"]), "signature")
-    elif years := find_years(Path(file_name).stem):
+    elif clues.signature and clues.signature.date:
+        found.set("year", _year_reported(clues.signature.date, doc_type), "signature")
+    elif years := find_years(Path(clues.file_name).stem):
         found.set("year", years[0], "file-name")
-    elif years := find_years(report.properties.title):
+    elif years := find_years(clues.properties.title):
         found.set("year", years[0], "properties")
-    elif report.properties.created[:4].isdigit():
-        created = dt.date.fromisoformat(report.properties.created[:10])
-        found.set("year", _year_reported(created, found.values["doc_type"]), "properties")
+    elif created := _iso_date(clues.properties.created):
+        found.set("year", _year_reported(created, doc_type), "properties")
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _year_reported(date: dt.date, doc_type: str) -> int:
@@ -111,14 +131,14 @@ def _year_reported(date: dt.date, doc_type: str) -> int:
     return date.year
 
 
-def _issuer(title, title_source, head, signature, opening, found: Extracted) -> None:
-    if signature and signature.issuer:
-        found.set("issuer", signature.issuer, "signature")
-    elif issuer := issuer_of_title(title):
-        found.set("issuer", issuer, title_source)
-    elif issuer := speech_issuer(head, opening, found.values["doc_type"]):
+def _issuer(clues: Clues, found: Extracted) -> None:
+    if clues.signature and clues.signature.issuer:
+        found.set("issuer", clues.signature.issuer, "signature")
+    elif issuer := issuer_of_title(clues.title):
+        found.set("issuer", issuer, clues.title_source)
+    elif issuer := speech_issuer(clues.head, clues.opening, found.values["doc_type"]):
         found.set("issuer", issuer, "speech")
-    elif agency := next((header_value(h) for h in head if h.field in ("发布机构", "发文机关")), ""):
+    elif agency := next((header_value(h) for h in clues.head if h.field in ("发布机构", "发文机关")), ""):
         found.set("issuer", normalise_issuer(agency), "header")
 
 

@@ -260,6 +260,19 @@ def test_issuer_from_a_web_page_header_is_weak_and_only_a_last_resort():
     assert any(w.code == "weak-issuer" for w in found.warnings)
 
 
+def test_a_wrong_page_header_agency_loses_to_the_title():
+    found = extract("", "标题: 平潭综合实验区社会事业局2024年工作总结及2025年工作思路", "发布机构: 福建学生资助",
+                    "==================== 正文 ====================", BODY)
+    assert (found.values["issuer"], found.sources["issuer"]) == ("平潭综合实验区社会事业局", "header")
+
+
+def test_endnotes_and_licence_footers_at_the_end_are_no_signature():
+    found = extract("2026年海南省政府工作报告", BODY, "［28］三个立法权：", "一般地方性法规制定权、经济特区法规制定权。",
+                    "Public domain", "false")
+    assert "date" not in found.values
+    assert found.sources["issuer"] == "title"
+
+
 def test_region_is_the_administrative_area_the_issuer_names():
     assert extract("北京市海淀区教育局2023年工作总结", BODY).values["region"] == "北京市海淀区"
     assert extract("2025年内蒙古自治区政府工作报告", BODY).values["region"] == "内蒙古自治区"

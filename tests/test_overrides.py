@@ -1,4 +1,6 @@
 """Staff overrides: NAME.yml beside NAME.docx and the add options; checked, with one Chinese line per mistake."""
+import datetime as dt
+
 import pytest
 from docx_factory import simple_report
 
@@ -26,7 +28,6 @@ def test_chinese_and_english_keys_are_both_understood(tmp_path):
 
 
 def test_yaml_dates_and_chinese_numeral_years_are_accepted():
-    import datetime as dt
     assert check_overrides({"date": dt.date(2023, 1, 5), "年度": "二〇二二"}) == {"date": "2023-01-05", "year": 2022}
 
 

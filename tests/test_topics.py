@@ -3,8 +3,11 @@ their sections."""
 from __future__ import annotations
 
 import pytest
+from docx_factory import simple_report
 
+from converter.convert import convert_file
 from converter.errors import ArchiveError
+from converter.frontmatter import split_page
 from converter.model import Heading, Paragraph, Report, Run
 from converter.tagging import tag_report, tag_sections, unknown_topics
 from converter.topics import DEFAULT_TAXONOMY, load_taxonomy, taxonomy_for
@@ -130,3 +133,13 @@ def test_staff_topics_outside_the_taxonomy_are_warned_about():
     notices = unknown_topics(["科技、教育", "知识产权", "科技教育"], load_taxonomy())
     assert [n.code for n in notices] == ["unknown-topic"]
     assert "科技教育" in notices[0].message
+
+
+def test_converted_page_lists_topics_and_each_sections_anchor_as_rendered(tmp_path):
+    data, body = split_page(convert_file(simple_report(tmp_path / "r.docx")).page())
+    assert data["topics"] == ["科技、教育"]
+    assert "知识产权" in data["keywords"]
+    for section in data["sections"]:
+        assert f"{section['title']} {{#{section['anchor']}}}" in body
+    assert {"title": "（二）强化知识产权保护", "anchor": "s1-2", "topics": ["科技、教育"],
+            "keywords": ["知识产权"]} in data["sections"]

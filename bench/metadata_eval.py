@@ -23,6 +23,8 @@ from converter.metadata import extract_metadata
 from converter.model import Paragraph, Report, Run, SourceParagraph
 from converter.outline import build_report
 from converter.read_docx import read_docx
+from converter.tagging import tag_report
+from converter.topics import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -116,5 +118,32 @@ def main(verbose: bool) -> None:
         print(f"| {name} | {count} | " + " | ".join(cells) + f" | {elapsed:.0f} |")
 
 
+def topic_table(loaders) -> None:
+    """How many topics reports and sections get, and whether a bureau report's main subject is among them."""
+    expected = TRUTH["main_topics"]
+    taxonomy = load_taxonomy()
+    print("\n| set | reports | topics/report (min–max) | with ≥1 topic | sections | sections with a topic "
+          "| main subject found |")
+    print("|---" * 7 + "|")
+    for name, paths, load in loaders:
+        counts, sections, covered, hits, labelled = [], 0, 0, 0, 0
+        for path in paths:
+            tagged = tag_report(load(path), taxonomy)
+            counts.append(len(tagged.topics))
+            sections += len(tagged.sections)
+            covered += sum(1 for s in tagged.sections if s.topics)
+            if (main := expected.get(path.stem.split("__")[0])) is not None:
+                labelled += 1
+                hits += main in tagged.topics
+        if counts:
+            print(f"| {name} | {len(counts)} | {sum(counts) / len(counts):.1f} ({min(counts)}–{max(counts)}) | "
+                  f"{sum(1 for c in counts if c)}/{len(counts)} | {sections} | "
+                  f"{100 * covered / max(sections, 1):.0f}% | {hits}/{labelled} |")
+
+
 if __name__ == "__main__":
     main("-v" in sys.argv)
+    topic_table([("generated", sorted(GENERATED.glob("*.docx")), lambda p: build_report(read_docx(p))),
+                 ("real-docx", sorted((SHARED / "corpus" / "reports-docx").glob("*.docx")),
+                  lambda p: build_report(read_docx(p))),
+                 ("texts", sorted((SHARED / "corpus" / "reports-txt").glob("*.txt")), text_report)])

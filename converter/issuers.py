@@ -26,9 +26,11 @@ ORG_NAME = re.compile(rf"^{NAME_CHARS}{{1,40}}?{ORG_SUFFIX}$")
 ORG_PREFIX = re.compile(rf"^{NAME_CHARS}{{1,30}}?{ORG_SUFFIX}")
 SUB_BODY = re.compile(rf"^{NAME_CHARS}{{0,8}}?{BODY_SUFFIX}")
 NOT_BODIES = ("网站", "场所", "干部", "运动会", "全部", "内部", "外部", "局部", "总部", "基层党组织")
-REGION_UNIT = re.compile(rf"[{CJK}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|地区|县|旗|区|镇|乡|街道)")
+REGION_UNIT = re.compile(rf"[{CJK}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州(?![省市县区])|盟|地区|县|旗|区|镇"
+                         rf"|乡|街道)")
 NOT_REGIONS = ("城市", "都市", "超市", "社区", "景区", "城区", "市区", "郊区", "山区", "园区", "街区", "辖区",
                "全市", "全省", "全县", "全区", "本市", "本县", "本区", "我市", "我县", "我区", "我省")
+GOVERNMENT_WORDS = ("人民政府", "政府")  # a short province name is expanded only before these (广西政府)
 PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 SPACES = re.compile(r"[\s\u3000\xa0]+")
 
@@ -62,7 +64,7 @@ def leading_org(text: str) -> str | None:
 
 def region_government(region: str) -> str | None:
     """`安徽省` / `安徽` / `广西` → its 人民政府; None when `region` names no region."""
-    region = expand_province(SPACES.sub("", region))
+    region = expand_province(SPACES.sub("", region), only_before=())
     if region.endswith("国务院"):
         return region
     if region_of(region) != region:
@@ -85,7 +87,7 @@ def expand_province(name: str, only_before: tuple[str, ...] | None = None) -> st
 
 def normalise_issuer(name: str) -> str:
     """Spaces dropped, short province expanded, `<地区>政府` written as `<地区>人民政府`."""
-    name = expand_province(SPACES.sub("", name).strip("：:，,。"), only_before=("人民政府", "政府"))
+    name = expand_province(SPACES.sub("", name).strip("：:，,。"), only_before=GOVERNMENT_WORDS)
     if match := re.match(r"^(.*[省市县区镇乡州旗])政府(.*)$", name):
         if region_of(match.group(1)) == match.group(1):
             name = f"{match.group(1)}人民政府{match.group(2)}"
@@ -97,7 +99,7 @@ def region_of(text: str) -> str:
     text = PARTY_PREFIX.sub("", SPACES.sub("", text))
     if text.endswith("国务院") and (text == "国务院" or text.startswith("中华人民共和国")):
         return "全国"
-    text = expand_province(text)
+    text = expand_province(text, only_before=GOVERNMENT_WORDS)
     region = ""
     while match := REGION_UNIT.match(text, len(region)):
         unit = match.group(0)

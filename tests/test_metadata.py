@@ -228,6 +228,13 @@ def test_short_province_names_are_expanded_to_the_official_name():
     assert issuer_of_title("2025年宁夏政府工作报告") == "宁夏回族自治区人民政府"
 
 
+def test_places_ending_in_zhou_and_cities_named_like_provinces_are_kept_whole():
+    assert issuer_of_title("2025年贵州省人民政府工作报告") == "贵州省人民政府"
+    assert issuer_of_title("2024年杭州市政府工作报告") == "杭州市人民政府"
+    assert issuer_of_title("2025年吉林市政府工作报告") == "吉林市人民政府"
+    assert extract("广州市天河区教育局2023年工作总结", BODY).values["region"] == "广州市天河区"
+
+
 def test_titles_that_name_no_body_give_no_issuer():
     for title in ("2024年法治政府建设工作要点", "2023年全市教育工作总结", "政府工作报告", "2023年新型城镇化工作总结"):
         assert issuer_of_title(title) is None, title

@@ -41,6 +41,8 @@ class Extracted:
         """Staff's values win (source "staff"); warnings about those fields go. Codes end in the field."""
         for key, value in values.items():
             self.set(key, value, "staff")
+        if "date" in values:
+            self.values.pop("date_text", None)
         self.warnings = [w for w in self.warnings if w.code.split("-", 1)[-1] not in values]
 
 
@@ -85,17 +87,20 @@ def _doc_type(clues: Clues, found: Extracted) -> None:
 
 
 def _date(clues: Clues, found: Extracted) -> None:
+    """The ISO date, and as `date_text` the date as the document writes it (二○一二年二月二十日)."""
     if clues.signature and clues.signature.date:
         found.set("date", clues.signature.date.isoformat(), "signature")
-    elif date := _subtitle_date(clues.head):
-        found.set("date", date.isoformat(), "subtitle-date")
+        found.values["date_text"] = clues.signature.date_text
+    elif dated := _subtitle_date(clues.head):
+        found.set("date", dated[0].isoformat(), "subtitle-date")
+        found.values["date_text"] = dated[1]
 
 
-def _subtitle_date(head: list[HeadLine]) -> dt.date | None:
+def _subtitle_date(head: list[HeadLine]) -> tuple[dt.date, str] | None:
     for line in head:
         if line.kind in ("subtitle", "source", "plain-sentence") and SUBTITLE.search(line.text) \
                 and not TIMESTAMP.search(line.text) and (dates := find_dates(line.text)):
-            return dates[0].date
+            return dates[0].date, line.text[dates[0].start:dates[0].end]
     return None
 
 
@@ -103,8 +108,8 @@ def _year(clues: Clues, found: Extracted) -> None:
     doc_type = found.values["doc_type"]
     if years := find_years(clues.title):
         found.set("year", years[0], clues.title_source)
-    elif date := _subtitle_date(clues.head):
-        found.set("year", date.year, "subtitle-date")
+    elif dated := _subtitle_date(clues.head):
+        found.set("year", dated[0].year, "subtitle-date")
     elif clues.signature and clues.signature.date:
         found.set("year", _year_reported(clues.signature.date, doc_type), "signature")
     elif years := find_years(Path(clues.file_name).stem):

@@ -23,35 +23,36 @@ ATTACHMENT_TAIL = re.compile(r"[\s\u3000\xa0]+附件.*$")  # `… 2012年2月20�
 class Signature:
     issuer: str | None
     date: dt.date | None
+    date_text: str = ""  # the date as the document writes it: 二○一二年二月二十日
 
 
 def find_signature(report: Report) -> Signature | None:
     texts = [ATTACHMENT_TAIL.sub("", b.text).strip(INDENT) for b in report.blocks[-TAIL_SIZE:]
              if isinstance(b, Paragraph)]
     for index in reversed(range(len(texts))):
-        date, inline_issuer = _dated_line(texts[index])
+        date, date_text, inline_issuer = _dated_line(texts[index])
         if date:
-            return Signature(inline_issuer or _issuer_above(texts, index), date)
+            return Signature(inline_issuer or _issuer_above(texts, index), date, date_text)
     if texts and (issuer := _issuer_line(texts[-1])):
         return Signature(issuer, None)
     return None
 
 
-def _dated_line(text: str) -> tuple[dt.date | None, str | None]:
-    """(date, issuer) when the line is a date, or ends with `<issuer> <date>`."""
+def _dated_line(text: str) -> tuple[dt.date | None, str, str | None]:
+    """(date, date as written, issuer) when the line is a date, or ends with `<issuer> <date>`."""
     if date := parse_date(text):
-        return date, None
+        return date, text, None
     dates = find_dates(text)
     if not dates or dates[-1].end != len(text):
-        return None, None
+        return None, "", None
     before = text[: dates[-1].start]
     if not before or not before[-1] in " \u3000\xa0\t":
-        return None, None
+        return None, "", None
     before = before.strip(INDENT)
     issuer = _issuer_line(SPACE.split(before)[-1])
     if issuer or before.endswith(("。", "！")):
-        return dates[-1].date, issuer
-    return None, None
+        return dates[-1].date, text[dates[-1].start:], issuer
+    return None, "", None
 
 
 def _issuer_above(texts: list[str], index: int) -> str | None:

@@ -168,6 +168,7 @@ def test_date_is_the_meeting_date_of_the_subtitle_when_there_is_no_signature():
     found = extract("2025年甘肃省政府工作报告", "来源：甘肃日报", "——2025年1月20日在甘肃省第十四届人民代表大会第三次会议上",
                     "甘肃省省长 任振鹤", "各位代表：", BODY)
     assert (found.values["date"], found.sources["date"]) == ("2025-01-20", "subtitle-date")
+    assert found.values["date_text"] == "2025年1月20日"
 
 
 def test_meeting_date_inside_a_source_line_is_found():
@@ -180,6 +181,7 @@ def test_meeting_date_inside_a_source_line_is_found():
 def test_signature_date_in_chinese_numerals_with_a_circle_for_zero():
     found = extract("平潭县人民政府2011年政府信息公开工作年度报告", BODY, "平潭县人民政府", "二\u25cb一二年二月二十日")
     assert found.values["date"] == "2012-02-20"
+    assert found.values["date_text"] == "二\u25cb一二年二月二十日"
 
 
 def test_signature_date_in_full_width_digits():
@@ -326,13 +328,19 @@ def test_staff_values_win_and_silence_the_warnings_about_them():
     assert not any(w.code in ("no-year", "no-issuer") for w in found.warnings)
 
 
+def test_a_staff_date_drops_the_date_as_written():
+    found = extract("区科技局工作总结", BODY, "区科技局", "2023年12月28日")
+    found.override({"date": "2024-01-02"})
+    assert found.values["date"] == "2024-01-02" and "date_text" not in found.values
+
+
 # --- whole documents through the reader --------------------------------------------------------------
 
 def test_small_docx_report_yields_all_fields(tmp_path):
     path = simple_report(tmp_path / "科技局.docx", date="二〇二三年十二月二十八日")
     found = extract_metadata(build_report(read_docx(path)), path.name)
     assert found.values == {"title": "2023年区科技局工作总结", "year": 2023, "issuer": "区科技局",
-                            "doc_type": "工作总结", "date": "2023-12-28"}
+                            "doc_type": "工作总结", "date": "2023-12-28", "date_text": "二〇二三年十二月二十八日"}
     assert found.warnings == []
 
 

@@ -34,6 +34,7 @@ CAPTION = re.compile(r"^(?:图为|图[：:]|图片[：:]|[（(]?摄影|新华社
 SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位领导)")
 NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]{1,3}[）)]")
 SENTENCE = re.compile(r"[，。；！？,;!?]")
+SLOGAN_TITLE = re.compile(r"^[^。；！？]{2,30}——[^，。；！？,;!?]{4,60}$")  # 凝心聚力，砥砺前行——区科技局2023年工作总结
 INDENT = " \t\u3000\xa0\u2003"
 
 
@@ -78,8 +79,10 @@ def _kind(text: str) -> str:
         return "caption"
     if find_dates(text) and SUBTITLE.search(text):
         return "subtitle"
-    if len(text) > TITLE_MAX or SENTENCE.search(text):
-        return "stop" if len(text) > TITLE_MAX else "plain-sentence"
+    if len(text) > TITLE_MAX:
+        return "stop"
+    if SENTENCE.search(text) and not SLOGAN_TITLE.search(text):
+        return "plain-sentence"
     if doc_type_of_title(text) and ends_like_a_title(text):
         return "title"
     if SPEAKER.match(text) or PERSON_NAME.match(text):

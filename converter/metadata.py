@@ -150,7 +150,7 @@ def _issuer(clues: Clues, found: Extracted) -> None:
 def issuer_of_title(title: str) -> str | None:
     """`平潭县人民政府2011年…` → 平潭县人民政府; `2023年区科技局…工作总结` → 区科技局;
     `2025年安徽省政府工作报告` → 安徽省人民政府."""
-    title = re.sub(r"\s+", "", title)
+    title = re.sub(r"\s+", "", title).split("——")[-1]  # 凝心聚力，砥砺前行——区科技局2023年工作总结
     match = YEAR_PREFIX.match(title)
     before, rest = (match.group(1), title[match.end():].lstrip("度")) if match else ("", title)
     if before and (org := leading_org(before)) == before:

@@ -65,6 +65,17 @@ def test_bare_type_line_takes_the_wrapped_first_half_above_it():
     assert found.values["title"] == "2023年区科技局年度科学技术事业工作总结"
 
 
+def test_title_ending_in_a_bracketed_note_is_still_a_title():
+    for title in ("2025年重庆市政府工作报告（全文）", "政府工作报告（2025）", "《2025年政府工作报告》"):
+        assert extract("来源：重庆日报", title, BODY).values["title"] == title
+
+
+def test_slogan_before_a_dash_is_part_of_the_title():
+    found = extract("", "凝心聚力，砥砺前行——区科技局2023年工作总结", BODY)
+    assert found.values["title"] == "凝心聚力，砥砺前行——区科技局2023年工作总结"
+    assert (found.values["year"], found.values["issuer"], found.values["doc_type"]) == (2023, "区科技局", "工作总结")
+
+
 def test_complete_title_is_not_joined_with_a_second_title_line():
     found = extract("2025年湖南省政府工作报告", "政府工作报告", BODY)
     assert found.values["title"] == "2025年湖南省政府工作报告"

@@ -18,7 +18,7 @@ from pypinyin import Style, lazy_pinyin
 from .issuers import provinces, region_of
 
 MAX_LENGTH = 60
-ISSUER_MAX = 20
+ISSUER_MAX = 24  # shichangjianduguanliju (22) stays readable; longer names become initials
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 BARE_LEVELS = "省市县区镇乡"
 TYPE_WORDS = {"政府工作报告": ("政府", "工作", "报告"), "信息公开年度报告": ("信息", "公开", "年度", "报告")}

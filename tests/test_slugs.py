@@ -15,6 +15,7 @@ from converter.slugs import report_slug, short_issuer
     ("平潭县人民政府", "信息公开年度报告", "pingtanxian-xinxi-gongkai-niandu-baogao"),
     ("平潭综合实验区投资促进局", "工作总结", "touzicujinju-gongzuo-zongjie"),
     ("重庆市科学技术局", "工作计划", "kexuejishuju-gongzuo-jihua"),
+    ("明湖区市场监督管理局", "工作总结", "shichangjianduguanliju-gongzuo-zongjie"),
 ])
 def test_slug_is_the_pinyin_of_the_short_issuer_and_the_type(issuer, doc_type, slug):
     assert report_slug(issuer, doc_type) == slug

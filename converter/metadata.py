@@ -19,7 +19,7 @@ from .issuers import leading_org, normalise_issuer, region_government, region_of
 from .model import DocProperties, Notice, Paragraph, Report
 from .signature import Signature, find_signature
 from .speech import speech_issuer
-from .title import choose_title
+from .metadata_title import choose_title
 
 WEAK_SOURCES = ("header", "file-name", "properties")
 LOOKS_BACK = ("工作总结", "述职报告", "信息公开年度报告", "工作报告")  # dated early next year

@@ -36,12 +36,12 @@ class Converted:
 def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
-    `overrides` (staff's --year/--issuer/…) win over a NAME.yml beside the file, which wins over what was
-    extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
+    A NAME.yml beside the file wins over `overrides` (staff's --year/--issuer/… for the whole run), which
+    win over what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     """
     check_file(path)
     check_package(path)
-    overrides = {**sidecar_overrides(path), **check_overrides(overrides or {})}
+    overrides = {**check_overrides(overrides or {}), **sidecar_overrides(path)}
     data = path.read_bytes()
     report = build_report(read_docx(path))
     body = render_markdown(report)
@@ -53,6 +53,8 @@ def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict,
           taxonomy: Taxonomy) -> tuple[ReportMeta, list[Notice]]:
     found = extract_metadata(report, path.name)
     tagged = tag_report(report, taxonomy)
+    overrides = dict(overrides)
+    publish_override = overrides.pop("publish_override", "")
     found.override(overrides)
     values = found.values
     staff_topics = overrides.get("topics")
@@ -72,4 +74,5 @@ def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict,
         sha256=hashlib.sha256(data).hexdigest(),
         sources=found.sources,
         body_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        publish_override=publish_override,
     ), notices

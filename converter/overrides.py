@@ -9,7 +9,9 @@ The file may use the English keys of the front matter or their Chinese names:
     日期: 2023年12月28日
     地区: 某某区
     主题: [科技、教育, 知识产权]
+    公开理由: 报告中的姓名均为公开职务信息   (publish despite personal-data findings; see safety.py)
 
+The file is about one report, so it wins over the options of `archive add`, which may cover a whole folder.
 Every value is checked; a mistake is one Chinese line naming the file, the item and the fix.
 """
 from __future__ import annotations
@@ -31,9 +33,11 @@ KEYS = {
     "date": "date", "日期": "date", "成文日期": "date",
     "region": "region", "地区": "region",
     "topics": "topics", "topic": "topics", "主题": "topics",
+    "publish_override": "publish_override", "公开理由": "publish_override",
 }
 CLI_OPTIONS = {"year": "--year", "issuer": "--issuer", "doc_type": "--type", "topics": "--topic"}
-KEY_HELP = "title/标题、year/年度、issuer/发文机关、doc_type/文种、date/日期、region/地区、topics/主题"
+KEY_HELP = ("title/标题、year/年度、issuer/发文机关、doc_type/文种、date/日期、region/地区、topics/主题、"
+            "publish_override/公开理由")
 
 
 def sidecar_path(docx_path: Path) -> Path | None:
@@ -117,4 +121,4 @@ def _topics(value, where: str) -> list[str]:
 
 
 CHECKS = {"title": _text, "issuer": _text, "region": _text, "year": _year, "doc_type": _doc_type,
-          "date": _date, "topics": _topics}
+          "date": _date, "topics": _topics, "publish_override": _text}

@@ -66,9 +66,22 @@ def test_sidecar_values_reach_the_front_matter_with_source_staff(tmp_path):
     assert meta.sources["title"] == "title-line"
 
 
-def test_command_line_overrides_win_over_the_sidecar(tmp_path):
-    docx = sidecar(tmp_path, "年度: 2022\n主题: [知识产权]\n")
+def test_the_sidecar_about_one_file_wins_over_options_for_the_whole_run(tmp_path):
+    docx = sidecar(tmp_path, "年度: 2022\n")
     converted = convert_file(docx, {"year": 2021, "topics": ["科技、教育", "无此主题"]})
-    assert converted.meta.year == 2021
+    assert converted.meta.year == 2022
     assert converted.meta.topics == ["科技、教育", "无此主题"]
     assert [w.code for w in converted.warnings if w.code == "unknown-topic"] == ["unknown-topic"]
+
+
+def test_a_reason_to_publish_is_kept_apart_from_the_metadata(tmp_path):
+    docx = sidecar(tmp_path, "公开理由: 姓名均为公开职务信息\n")
+    assert sidecar_overrides(docx) == {"publish_override": "姓名均为公开职务信息"}
+    meta = convert_file(docx).meta
+    assert meta.publish_override == "姓名均为公开职务信息"
+    assert "publish_override" not in meta.sources
+
+
+def test_checked_overrides_can_be_checked_again():
+    once = check_overrides({"年度": "2023年", "日期": "2023年12月28日", "主题": "科技、教育", "文种": "工作总结"})
+    assert check_overrides(once) == once

@@ -86,7 +86,7 @@ def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行附近，" if mark else ""
-        raise ArchiveError("bad-topics", f"主题分类文件格式有误（{where}YAML 语法）",
+        raise ArchiveError("bad-topics", f"主题分类文件 {path.name} 格式有误（{where}YAML 语法）",
                            "请对照默认的 topics.yml 检查缩进、冒号和方括号") from error
     return Taxonomy(classes=_classes(data), ignore=_terms(data.get("ignore"), "ignore"), source=str(path))
 

@@ -15,6 +15,7 @@ from .convert import Converted, convert_file
 from .errors import ArchiveError
 from .frontmatter import split_page
 from .slugs import report_slug
+from .topics import taxonomy_for
 
 REPORTS = Path("docs") / "reports"
 
@@ -52,9 +53,10 @@ def existing_pages(root: Path) -> dict[str, Path]:
 def add(root: Path, paths: list[Path], *, dry_run: bool = False, overrides: dict | None = None) -> list[Outcome]:
     known = existing_pages(root)
     outcomes = []
+    taxonomy = taxonomy_for(root)
     for path in find_docx(paths):
         try:
-            converted = convert_file(path, overrides)
+            converted = convert_file(path, overrides, taxonomy)
         except ArchiveError as error:
             outcomes.append(Outcome(path, "failed", error.line(path)))
             continue
@@ -76,7 +78,8 @@ def add(root: Path, paths: list[Path], *, dry_run: bool = False, overrides: dict
 def _page_path(root: Path, converted: Converted) -> Path:
     folder = root / REPORTS / str(converted.meta.year)
     taken = {p.stem for p in folder.glob("*.md")} if folder.exists() else set()
-    return folder / f"{report_slug(converted.meta.issuer, converted.meta.doc_type, taken)}.md"
+    meta = converted.meta
+    return folder / f"{report_slug(meta.issuer, meta.doc_type, taken, title=meta.title)}.md"
 
 
 def _write(root: Path, original: Path, page: Path, converted: Converted) -> None:

@@ -57,10 +57,11 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
     """把一个 .docx 转换为带元数据的 Markdown。"""
     from .convert import convert_file
+    from .topics import taxonomy_for
 
     _setup_logging(verbose, quiet)
     try:
-        converted = convert_file(file)
+        converted = convert_file(file, taxonomy=taxonomy_for(Path.cwd()))
     except ArchiveError as error:
         _fail(error, file)
     page = converted.page()
@@ -90,7 +91,10 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -
     root = _archive_root()
     overrides = {k: v for k, v in (("year", year), ("issuer", issuer), ("doc_type", doc_type),
                                    ("topics", list(topics))) if v}
-    outcomes = add_reports(root, list(paths), dry_run=dry_run, overrides=overrides)
+    try:
+        outcomes = add_reports(root, list(paths), dry_run=dry_run, overrides=overrides)
+    except ArchiveError as error:  # the archive's topics.yml is malformed
+        _fail(error, root / "topics.yml")
     labels = {"added": "已导入", "would-add": "将导入", "unchanged": "未变化，跳过"}
     for outcome in outcomes:
         if outcome.status == "failed":
@@ -98,6 +102,8 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -
         elif not quiet:
             target = outcome.page.relative_to(root) if outcome.page else ""
             click.echo(f"{outcome.path.name}：{labels[outcome.status]} → {target}")
+            for warning in outcome.converted.warnings if outcome.converted else ():
+                click.echo(f"{outcome.path.name}：提示：{warning.message}", err=True)
     sys.exit(1 if any(o.status == "failed" for o in outcomes) else 0)
 
 

@@ -10,10 +10,12 @@ from .intake import check_file
 from .metadata import extract_metadata
 from .model import Image, Notice, Report
 from .outline import build_report
+from .overrides import check_overrides, sidecar_overrides
 from .package_limits import check_package
 from .read_docx import read_docx
 from .render_markdown import render_markdown
-from .topics import load_taxonomy, section_topics, topics_of
+from .tagging import tag_report, unknown_topics
+from .topics import Taxonomy, taxonomy_for
 
 
 @dataclass
@@ -31,35 +33,46 @@ class Converted:
         return join_page(self.meta.to_dict(), self.body)
 
 
-def convert_file(path: Path, overrides: dict | None = None) -> Converted:
+def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
-    `overrides` (staff's --year/--issuer/… or a NAME.yml) win over what was extracted.
+    A NAME.yml beside the file wins over `overrides` (staff's --year/--issuer/… for the whole run), which
+    win over what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     """
     check_file(path)
     check_package(path)
+    overrides = {**check_overrides(overrides or {}), **sidecar_overrides(path)}
     data = path.read_bytes()
     report = build_report(read_docx(path))
     body = render_markdown(report)
-    return Converted(meta=_meta(report, body, path, data, overrides or {}), body=body, report=report,
-                     warnings=list(report.warnings))
+    meta, notices = _meta(report, body, path, data, overrides, taxonomy or taxonomy_for(None))
+    return Converted(meta=meta, body=body, report=report, warnings=list(report.warnings) + notices)
 
 
-def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict) -> ReportMeta:
+def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict,
+          taxonomy: Taxonomy) -> tuple[ReportMeta, list[Notice]]:
     found = extract_metadata(report, path.name)
-    values = {**found.values, **overrides}
-    taxonomy = load_taxonomy()
+    tagged = tag_report(report, taxonomy)
+    overrides = dict(overrides)
+    publish_override = overrides.pop("publish_override", "")
+    found.override(overrides)
+    values = found.values
+    staff_topics = overrides.get("topics")
+    notices = found.warnings + (unknown_topics(staff_topics, taxonomy) if staff_topics else tagged.warnings)
     return ReportMeta(
         title=values.get("title", ""),
         year=values.get("year", 0),
         issuer=values.get("issuer", ""),
         doc_type=values.get("doc_type", "其他"),
         date=values.get("date"),
+        date_text=values.get("date_text", ""),
         region=values.get("region", ""),
-        topics=values.get("topics") or topics_of(body, taxonomy),
-        sections=section_topics(report, taxonomy),
+        topics=staff_topics or tagged.topics,
+        keywords=tagged.keywords,
+        sections=tagged.sections,
         source=path.name,
         sha256=hashlib.sha256(data).hexdigest(),
-        sources={**found.sources, **{key: "staff" for key in overrides}},
+        sources=found.sources,
         body_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
-    )
+        publish_override=publish_override,
+    ), notices

@@ -29,11 +29,12 @@ FENCE = "---"
 
 @dataclass
 class Section:
-    """A section of the report (a `##` heading) and the topics found in it."""
+    """A section of the report (an 一、 or （一） heading) and the topics and keywords found in it."""
 
     title: str
     anchor: str
     topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +59,8 @@ class ReportMeta:
     region: str = ""
     topics: list[str] = field(default_factory=list)
     # Ours: how the page came about.
+    date_text: str = ""  # the date as the document writes it (二○一二年二月二十日); `date` is its ISO form
+    keywords: list[str] = field(default_factory=list)  # finer subjects under the topics (topics.yml)
     sections: list[Section] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field -> where its value came from
     download: Download | None = None

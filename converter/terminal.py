@@ -9,7 +9,7 @@ from typing import Callable, TextIO
 
 from .archive import Outcome
 
-COLUMNS = (("标题", 30), ("年度", 4), ("发文机关", 16), ("文种", 12), ("主题", 24), ("提示", 0))  # 0: as wide as it is (last column)
+COLUMNS = (("标题", 30), ("年度", 4), ("发文机关", 16), ("文种", 12), ("主题", 28), ("提示", 0))  # 0: as wide as it is (last column)
 BAR_WIDTH = 24
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
-
-import yaml
 
 from .atomic import write_atomic
 from .errors import ArchiveError
@@ -73,9 +72,13 @@ def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = F
         on_outcome(outcome)
     with nullcontext() if dry_run else archive_lock(root, "archive add"):
         importer = Importer(root, dry_run=dry_run, force=force)
-        for outcome in importer.run(files, overrides or {}, time_limit, workers):
-            on_outcome(outcome)
-            outcomes.append(outcome)
+        try:
+            for outcome in importer.run(files, overrides or {}, time_limit, workers):
+                on_outcome(outcome)
+                outcomes.append(outcome)
+        finally:
+            if not dry_run:
+                importer.index.save()
     return outcomes
 
 
@@ -150,8 +153,7 @@ class Importer:
                        edited=bool(page and page.edited))
 
     def _unchanged(self, path: Path, target: Path) -> Outcome:
-        page = self.index.read(target)
-        return Outcome(path, "unchanged", page=target.relative_to(self.root), edited=bool(page and page.edited))
+        return Outcome(path, "unchanged", page=target.relative_to(self.root), edited=self.index.edited(target))
 
     def _new_page(self, meta: ReportMeta) -> Path:
         folder = self.root / REPORTS / str(meta.year)
@@ -173,8 +175,7 @@ class Importer:
         if hashlib.sha256(data).hexdigest() != prepared.meta.sha256:
             raise ArchiveError("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
         write_atomic(self.root / STATE / "originals" / f"{prepared.meta.sha256}{original.suffix.lower()}", data)
-        snapshot = yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=10_000)
-        write_atomic(self.index.generated_path(page), snapshot.encode("utf-8"))
+        write_atomic(self.index.generated_path(page), json.dumps(generated, ensure_ascii=False).encode("utf-8"))
         write_atomic(page, text.encode("utf-8"))
 
 

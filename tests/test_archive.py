@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from archive_helpers import new_archive, pages, run, tree
 from docx_factory import simple_report
 
@@ -224,10 +224,10 @@ def _prepared(original: Path, images=()) -> Prepared:
     return Prepared(meta=meta, body="# 标题\n\n正文。\n", images=images, download=b"docx")
 
 
-def test_state_files_are_yaml_the_importer_can_read_back(archive, tmp_path):
+def test_generated_front_matter_is_kept_apart_and_pages_are_world_readable(archive, tmp_path):
     run(archive, "add", simple_report(tmp_path / "r.docx"))
     page = pages(archive)[0]
-    generated = archive / ".archive" / "generated" / Path(page).with_suffix(".yml")
-    data = yaml.safe_load(generated.read_text(encoding="utf-8"))
+    generated = archive / ".archive" / "generated" / Path(page).with_suffix(".json")
+    data = json.loads(generated.read_text(encoding="utf-8"))
     assert data == split_page((archive / page).read_text(encoding="utf-8"))[0]
     assert os.stat(archive / page).st_mode & 0o777 == 0o644

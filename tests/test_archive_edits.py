@@ -2,10 +2,10 @@
 front-matter corrections survive even --force. Pages never change their file name."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-import yaml
 from archive_helpers import new_archive, pages, run
 from docx_factory import simple_report
 
@@ -128,12 +128,12 @@ def test_page_saved_with_windows_line_endings_is_still_recognised(archive, impor
 def test_without_the_generated_snapshot_every_front_matter_value_counts_as_staffs(archive, imported):
     original, page = imported
     edit(page, "\n补充。\n", region="明湖区")
-    for snapshot in (archive / ".archive" / "generated").rglob("*.yml"):
+    for snapshot in (archive / ".archive" / "generated").rglob("*.json"):
         snapshot.unlink()
 
     run(archive, "add", "--force", original)
 
     data = front(page)
     assert data["region"] == "明湖区"
-    assert yaml.safe_load((archive / ".archive" / "generated" / Path(pages(archive)[0]).with_suffix(".yml"))
-                          .read_text(encoding="utf-8"))["sha256"] == data["sha256"]
+    assert json.loads((archive / ".archive" / "generated" / Path(pages(archive)[0]).with_suffix(".json"))
+                      .read_text(encoding="utf-8"))["sha256"] == data["sha256"]

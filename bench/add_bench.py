@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,26 +40,34 @@ def source_files(source: Path, scratch: Path) -> list[Path]:
 
 
 def distinct_copies(sources: list[Path], count: int, folder: Path) -> Path:
-    """`count` reports in `folder`: the sources in turn, each with a numbered title (so a new report)."""
+    """`count` reports in `folder`: the sources in turn, each a different report (its first three lines
+    numbered, whichever of them the converter takes for the title; a year in every file name)."""
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
         source = sources[number % len(sources)]
         document = docx.Document(str(source))
-        title = next((p for p in document.paragraphs if p.text.strip()), None)
-        if title is not None:
-            title.add_run(f"（第{number + 1}份）")
-        document.save(str(folder / f"{source.stem}__{number + 1:04d}.docx"))
+        for line in [p for p in document.paragraphs if p.text.strip()][:3]:
+            line.add_run(f"（第{number + 1}份）")
+        name = source.stem if re.search(r"(?:19|20)\d{2}", source.stem) else f"2024-{source.stem}"
+        document.save(str(folder / f"{name}__{number + 1:04d}.docx"))
     return folder
 
 
-def timed_add(archive: Path, folder: Path, workers: int) -> tuple[float, str]:
+def timed_add(archive: Path, folder: Path, workers: int) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (the command and its workers, user + system) and the summary line."""
     env = {**os.environ, "ARCHIVE_WORKERS": str(workers)}
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "converter", "add", str(folder)], cwd=archive, env=env,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-200:]
-    return elapsed, summary
+    return elapsed, _children_cpu() - cpu_before, summary
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -71,18 +81,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="add-bench-") as temporary:
         scratch = options.keep or Path(temporary)
         sources = source_files(options.source, scratch)
-        print(f"| reports | workers | first import, s | reports/s | again (all unchanged), s | result of the first import |")
-        print("|---:|---:|---:|---:|---:|---|")
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
+        print("| reports | workers | first import, s | reports/s | CPU s (cores busy) | again (all unchanged), s "
+              "| result of the first import |")
+        print("|---:|---:|---:|---:|---:|---:|---|")
         for size in options.sizes:
             folder = distinct_copies(sources, size, scratch / f"reports-{size}")
             for workers in options.workers:
                 archive = scratch / f"archive-{size}-{workers}"
                 subprocess.run([sys.executable, "-m", "converter", "init", str(archive)], check=True,
                                capture_output=True)
-                first, summary = timed_add(archive, folder, workers)
-                again, _ = timed_add(archive, folder, workers)
-                print(f"| {size} | {workers} | {first:.1f} | {size / first:.1f} | {again:.1f} | {summary} |",
-                      flush=True)
+                first, cpu, summary = timed_add(archive, folder, workers)
+                again, _, _ = timed_add(archive, folder, workers)
+                print(f"| {size} | {workers} | {first:.1f} | {size / first:.1f} | {cpu:.1f} ({cpu / first:.1f}) "
+                      f"| {again:.1f} | {summary} |", flush=True)
 
 
 if __name__ == "__main__":

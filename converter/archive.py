@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import traceback
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from .intake import is_candidate, read_original
 from .lock import archive_lock
 from .model import Image
 from .pages import REPORTS, STATE, Backup, Page, PageIndex, body_hash, merged
-from .prepare import Failed, Job, Prepared, prepare
+from .prepare import CHANGED, Failed, Job, Prepared, prepare, program_error
 from .slugs import report_slug
 from .workers import Lost, run_all
 
@@ -124,21 +125,21 @@ class Importer:
             return self._file(path, result)
         except ArchiveError as error:
             return Outcome(path, "failed", error.line(path))
+        except OSError as error:  # the archive's own disk: full, read-only, no permission
+            failed = ArchiveError("write-failed", "无法写入档案（磁盘已满、没有写入权限或文件夹有问题）",
+                                  "请检查磁盘空间和档案文件夹的写入权限后重试")
+            return Outcome(path, "failed", failed.line(path), f"{type(error).__name__}: {error}")
+        except Exception as error:  # a bug costs this file only
+            return Outcome(path, "failed", program_error(path, error), traceback.format_exc())
 
     def _file(self, path: Path, prepared: Prepared) -> Outcome:
-        meta = prepared.meta
-        known = self.index.by_sha.get(meta.sha256)
+        known = self.index.by_sha.get(prepared.meta.sha256)
         if known and not self.force:
             return self._unchanged(path, known)  # the same file twice in one run
-        target = known or self.index.same_report(meta)
-        if target and not known and not self.force:
-            raise duplicate(target.relative_to(self.root))
-        page = self.index.read(target) if target else None
-        if prepared.personal and not (meta.publish_override or (page and page.data.get("publish_override"))):
-            raise personal_data(prepared.personal)
-        target = target or self._new_page(meta)
+        target, page = self._existing(known, prepared)
+        target = target or self._new_page(prepared.meta)
         images = [i for i in (_image_to_write(target.parent, image, bool(page)) for image in prepared.images) if i]
-        generated = self._front_matter(meta, prepared, target)
+        generated = self._front_matter(prepared, target)
         data = merged(generated, page) if page else generated
         text = join_page(data, prepared.body)
         if page and target.read_text(encoding="utf-8") == text:
@@ -152,6 +153,17 @@ class Importer:
                        meta=ReportMeta.from_dict(data), warnings=prepared.warnings, backup=backup,
                        edited=bool(page and page.edited))
 
+    def _existing(self, known: Path | None, prepared: Prepared) -> tuple[Path | None, Page | None]:
+        """The page this file replaces (`force` only), if any: of the same original, or of the same report."""
+        target = known or self.index.same_report(prepared.meta)
+        if target and not known and not self.force:
+            raise duplicate(target.relative_to(self.root))
+        page = self.index.read(target) if target else None
+        reason = prepared.meta.publish_override or (page.data.get("publish_override") if page else "")
+        if prepared.personal and not reason:
+            raise personal_data(prepared.personal)
+        return target, page
+
     def _unchanged(self, path: Path, target: Path) -> Outcome:
         return Outcome(path, "unchanged", page=target.relative_to(self.root), edited=self.index.edited(target))
 
@@ -159,22 +171,22 @@ class Importer:
         folder = self.root / REPORTS / str(meta.year)
         return folder / f"{report_slug(meta.issuer, meta.doc_type, self.index.stems.get(folder, set()))}.md"
 
-    def _front_matter(self, meta: ReportMeta, prepared: Prepared, target: Path) -> dict:
+    def _front_matter(self, prepared: Prepared, target: Path) -> dict:
         download = Download(file=target.with_suffix(".docx").name, size=len(prepared.download),
                             sha256=hashlib.sha256(prepared.download).hexdigest())
-        meta = replace(meta, download=download, body_sha256=body_hash(prepared.body), imported=self.today)
-        return meta.to_dict()
+        return replace(prepared.meta, download=download, body_sha256=body_hash(prepared.body),
+                       imported=self.today).to_dict()
 
     def _write(self, original: Path, page: Path, prepared: Prepared, images: list[tuple[Path, bytes]],
                generated: dict, text: str) -> None:
         """Everything the page refers to first, the page last: a killed import leaves no page without them."""
+        received = read_original(original)
+        if hashlib.sha256(received).hexdigest() != prepared.meta.sha256:
+            raise ArchiveError(*CHANGED)
         for target, data in images:
             write_atomic(target, data)
         write_atomic(page.with_suffix(".docx"), prepared.download)
-        data = read_original(original)
-        if hashlib.sha256(data).hexdigest() != prepared.meta.sha256:
-            raise ArchiveError("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
-        write_atomic(self.root / STATE / "originals" / f"{prepared.meta.sha256}{original.suffix.lower()}", data)
+        write_atomic(self.root / STATE / "originals" / f"{prepared.meta.sha256}{original.suffix.lower()}", received)
         write_atomic(self.index.generated_path(page), json.dumps(generated, ensure_ascii=False).encode("utf-8"))
         write_atomic(page, text.encode("utf-8"))
 

@@ -231,3 +231,15 @@ def test_generated_front_matter_is_kept_apart_and_pages_are_world_readable(archi
     data = json.loads(generated.read_text(encoding="utf-8"))
     assert data == split_page((archive / page).read_text(encoding="utf-8"))[0]
     assert os.stat(archive / page).st_mode & 0o777 == 0o644
+
+
+def test_file_changed_while_it_was_being_converted_is_not_filed(archive, tmp_path):
+    importer, original = Importer(archive, dry_run=False, force=False), simple_report(tmp_path / "r.docx")
+    prepared = _prepared(original, images=(Image("img-1.png", "image/png", b"png"),))
+    original.write_bytes(original.read_bytes() + b"still copying")
+    before = tree(archive)
+
+    outcome = importer.file(original, prepared, 60)
+
+    assert outcome.message == "r.docx：文件在导入过程中被改动了（可能还在复制）。请等复制完成后再导入。"
+    assert tree(archive) == before

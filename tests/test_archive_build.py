@@ -63,7 +63,7 @@ def test_build_killed_at_random_moments_always_leaves_a_whole_site(built, tmp_pa
     assert new != set(old)
 
     outcomes = set()
-    moments = random.Random(7).sample(range(0, 120), 8)  # % of the time MkDocs spends writing, and after
+    moments = random.Random(7).sample(range(0, 120), 6)  # % of the time MkDocs spends writing, and after
     for percent in sorted(moments):
         build = _build(built)
         time.sleep(writing_from + (done_at - writing_from) * percent / 100)

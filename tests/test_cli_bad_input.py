@@ -294,3 +294,16 @@ def holding_lock(archive: Path, command: str):
 def _subprocess_add(archive: Path, path: Path):
     return subprocess.run([sys.executable, "-m", "converter", "add", str(path)], cwd=archive,
                           capture_output=True, text=True, timeout=120)
+
+
+def test_archive_that_cannot_be_written_costs_only_the_files_going_there(archive, drop):
+    simple_report(drop / "2022.docx", title="2022年区教育局工作总结", issuer="区教育局")
+    simple_report(drop / "2023.docx")
+    (archive / "docs" / "reports" / "2023").write_text("a file where the 2023 folder should be")
+
+    result = run(archive, "add", drop)
+
+    assert result.exit_code == 1
+    assert result.stderr == ("2023.docx：无法写入档案（磁盘已满、没有写入权限或文件夹有问题）。"
+                             "请检查磁盘空间和档案文件夹的写入权限后重试。\n")
+    assert [page.split("/")[2] for page in pages(archive)] == ["2022"]

@@ -9,7 +9,8 @@ from typing import Callable, TextIO
 
 from .archive import Outcome
 
-COLUMNS = (("标题", 30), ("年度", 4), ("发文机关", 16), ("文种", 12), ("主题", 28), ("提示", 0))  # 0: as wide as it is (last column)
+# (header, width in columns); 0: as wide as it is (the last column)
+COLUMNS = (("标题", 30), ("年度", 4), ("发文机关", 16), ("文种", 16), ("主题", 28), ("提示", 0))
 BAR_WIDTH = 24
 
 
@@ -49,7 +50,7 @@ def table(outcomes: list[Outcome]) -> str:
         hint = outcome.warnings[0] if outcome.warnings else "—"
         if len(outcome.warnings) > 1:
             hint += f"（另 {len(outcome.warnings) - 1} 条）"
-        rows.append([meta.title, str(meta.year), meta.issuer or "（未识别）", meta.doc_type,
+        rows.append([meta.title or "（无标题）", str(meta.year), meta.issuer or "（未识别）", meta.doc_type,
                      "；".join(meta.topics) or "—", hint])
     return "\n".join("  ".join(fit(cell, size) for cell, (_, size) in zip(row, COLUMNS)).rstrip()
                      for row in rows)

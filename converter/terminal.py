@@ -57,7 +57,8 @@ def table(outcomes: list[Outcome]) -> str:
 
 
 def summary(outcomes: list[Outcome], dry_run: bool) -> str:
-    count = {status: sum(o.status == status for o in outcomes) for status in ("added", "updated", "unchanged", "failed")}
+    count = {status: sum(o.status == status for o in outcomes)
+             for status in ("added", "updated", "unchanged", "failed")}
     parts = [f"{count['added']} 篇新增", f"{count['unchanged']} 篇未变化"]
     parts += [f"{count['updated']} 篇更新"] * bool(count["updated"])
     parts += [f"{count['failed']} 篇失败"] * bool(count["failed"])

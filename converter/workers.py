@@ -27,7 +27,7 @@ class Lost:
 
 
 def default_workers() -> int:
-    return int(os.environ.get("ARCHIVE_WORKERS") or len(os.sched_getaffinity(0)))
+    return max(1, int(os.environ.get("ARCHIVE_WORKERS") or len(os.sched_getaffinity(0))))
 
 
 def run_all(function: Callable[[Any], Any], items: Iterable, *, time_limit: float,
@@ -35,7 +35,7 @@ def run_all(function: Callable[[Any], Any], items: Iterable, *, time_limit: floa
     """Yield `(index, function(item))` as items finish, in any order; `Lost` for an item whose worker
     timed out or died. `function` must be importable by name (module level)."""
     queue = deque(enumerate(items))
-    count = min(workers or default_workers(), len(queue))
+    count = min(max(1, workers or default_workers()), len(queue))
     # fork is fastest, but forking a process with threads (`archive serve`) can deadlock the child.
     context = get_context(START_METHOD or ("fork" if threading.active_count() == 1 else "spawn"))
     pool = [_Worker(context, function) for _ in range(count)]

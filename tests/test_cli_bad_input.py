@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -307,3 +308,24 @@ def test_archive_that_cannot_be_written_costs_only_the_files_going_there(archive
     assert result.stderr == ("2023.docx：无法写入档案（磁盘已满、没有写入权限或文件夹有问题）。"
                              "请检查磁盘空间和档案文件夹的写入权限后重试。\n")
     assert [page.split("/")[2] for page in pages(archive)] == ["2022"]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_real_word_97_file_is_converted_by_real_libreoffice(archive, drop, shared):
+    path = drop / "2019 旧版 报告.doc"
+    shutil.copy(shared / "corpus" / "docx-fixtures" / "apache-poi" / "document__Bug34898.doc", path)
+
+    result = run(archive, "add", path, "--year", "2019")
+
+    assert result.exit_code == 0, result.output
+    assert "由 .doc 自动转换（LibreOffice），请核对版式和文字" in result.stdout
+    assert "source: 2019 旧版 报告.doc" in (archive / pages(archive)[0]).read_text(encoding="utf-8")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["poifs__protected_agile.docx", "document__bug53475-password-is-pass.docx"])
+def test_real_password_protected_files_are_recognised(archive, shared, name):
+    path = shared / "corpus" / "docx-fixtures" / "apache-poi" / name
+    assert_refused(archive, path, f"{name}：文件设置了打开密码，无法读取。请在 Word 中打开，取消密码"
+                                  "（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入。")

@@ -36,6 +36,7 @@ class Inbox:
         self.failed: dict[Path, tuple] = {}  # file → its stamp when it failed
 
     def watch(self, stop: threading.Event, interval: float = POLL) -> None:
+        self.folder.mkdir(exist_ok=True)
         while not stop.is_set():
             try:
                 self.poll()

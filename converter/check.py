@@ -1,16 +1,26 @@
-"""`archive check`: validate every report page in an archive."""
+"""`archive check` (and the first step of `archive build`): what is wrong with the archive's content.
+
+Checks are plain functions in two lists, so adding one is adding a function:
+- `PAGE_CHECKS`: `(page) -> findings` for each report page whose front matter could be read;
+- `ARCHIVE_CHECKS`: `(pages) -> findings` across all of them.
+A finding is an error (the build refuses to publish) or a hint (`is_error=False`).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 import yaml
 
-from .archive import REPORTS
 from .errors import ArchiveError
 from .frontmatter import problems, split_page
 from .metadata import SOURCE_NAMES, WEAK_SOURCES
+from .pages import REPORTS
 from .topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
+
+FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
+               "region": "地区"}
 
 
 @dataclass(frozen=True)
@@ -24,34 +34,43 @@ class Finding:
         return f"{self.page}：{kind}：{self.message}"
 
 
-def check_archive(root: Path) -> list[Finding]:
-    findings = []
-    try:
-        taxonomy = taxonomy_for(root)
-    except ArchiveError as error:
-        findings.append(Finding(ARCHIVE_TAXONOMY, error.line()))
-        taxonomy = None
-    for page in sorted((root / REPORTS).glob("*/*.md")):
-        name = str(page.relative_to(root))
-        try:
-            data, _ = split_page(page.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
-            continue
-        if not data:
-            findings.append(Finding(name, "缺少页首元数据（--- 包围的 YAML）"))
-            continue
-        findings.extend(Finding(name, problem) for problem in problems(data))
-        findings.extend(Finding(name, note, is_error=False) for note in metadata_notes(data, taxonomy))
-    return findings
+@dataclass(frozen=True)
+class Page:
+    name: str  # relative to the archive, e.g. docs/reports/2023/qukejiju-gongzuo-zongjie.md
+    path: Path
+    data: dict
+    body: str
+    taxonomy: Taxonomy | None = None  # the archive's topics; None when its topics.yml is malformed
 
 
-FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
-               "region": "地区"}
+def front_matter(page: Page) -> Iterable[Finding]:
+    return [Finding(page.name, problem) for problem in problems(page.data)]
+
+
+def download_present(page: Page) -> Iterable[Finding]:
+    download = page.data.get("download")
+    name = download.get("file") if isinstance(download, dict) else None
+    if name and not (page.path.parent / name).is_file():
+        return [Finding(page.name, f"找不到供下载的原件 {name}，请用 archive add --force 重新导入原文件")]
+    return []
+
+
+def same_original_twice(pages: list[Page]) -> Iterable[Finding]:
+    first: dict[str, str] = {}
+    for page in pages:
+        sha = page.data.get("sha256")
+        if isinstance(sha, str) and sha in first:
+            yield Finding(page.name, f"与 {first[sha]} 来自同一个原文件（sha256 相同），请删除多余的一页", False)
+        elif isinstance(sha, str):
+            first[sha] = page.name
+
+
+def metadata_hints(page: Page) -> Iterable[Finding]:
+    return [Finding(page.name, note, is_error=False) for note in metadata_notes(page.data, page.taxonomy)]
 
 
 def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
-    """Warnings for staff: values taken from weak sources (to confirm), and missing or unknown topics."""
+    """Hints for staff: values taken from weak sources (to confirm), and missing or unknown topics."""
     notes = []
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
     for key, source in sources.items():
@@ -65,3 +84,33 @@ def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
         notes.extend(f"主题“{t}”不在主题分类（topics.yml）中，请检查拼写或把它加入 topics.yml"
                      for t in topics if isinstance(t, str) and t not in taxonomy.names)
     return notes
+
+
+PAGE_CHECKS: list[Callable[[Page], Iterable[Finding]]] = [front_matter, download_present, metadata_hints]
+ARCHIVE_CHECKS: list[Callable[[list[Page]], Iterable[Finding]]] = [same_original_twice]
+
+
+def check_archive(root: Path) -> list[Finding]:
+    findings, pages = [], []
+    try:
+        taxonomy = taxonomy_for(root)
+    except ArchiveError as error:
+        findings.append(Finding(ARCHIVE_TAXONOMY, error.line()))
+        taxonomy = None
+    for path in sorted((root / REPORTS).glob("*/*.md")):
+        name = path.relative_to(root).as_posix()
+        try:
+            data, body = split_page(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
+            continue
+        if not data:
+            findings.append(Finding(name, "缺少页首元数据（--- 包围的 YAML）"))
+            continue
+        pages.append(Page(name, path, data, body, taxonomy))
+    for page in pages:
+        for check in PAGE_CHECKS:
+            findings.extend(check(page))
+    for check in ARCHIVE_CHECKS:
+        findings.extend(check(pages))
+    return findings

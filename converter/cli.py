@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -11,6 +12,29 @@ from . import __version__
 from .errors import ArchiveError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+_verbose = 0  # set by each command's -v: how much detail errors show
+
+
+class _Group(click.Group):
+    """The boundary: no exception reaches staff as a traceback (-v shows it after the plain line)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\n已中断。已完成的部分保留，其余未做。", err=True)
+            sys.exit(130)
+        except ArchiveError as error:
+            _fail(error)
+        except Exception as error:
+            from .prepare import program_error
+
+            click.echo(program_error(None, error), err=True)
+            if _verbose:
+                click.echo(traceback.format_exc().rstrip(), err=True)
+            sys.exit(1)
 
 
 def _verbosity(function):
@@ -19,16 +43,20 @@ def _verbosity(function):
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
+    global _verbose
+    _verbose = verbose
     level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(message)s")
 
 
 def _fail(error: ArchiveError, path: Path | None = None) -> None:
     click.echo(error.line(path), err=True)
+    if _verbose and error.__cause__ is not None:
+        click.echo(f"  详细信息：{type(error.__cause__).__name__}: {error.__cause__}", err=True)
     sys.exit(1)
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", message="archive %(version)s")
 def main() -> None:
     """工作报告档案：把 Word 报告（.docx）导入档案，生成可检索的静态网站。"""
@@ -57,11 +85,12 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
     """把一个 .docx 转换为带元数据的 Markdown。"""
     from .convert import convert_file
+    from .overrides import overrides_for
     from .topics import taxonomy_for
 
     _setup_logging(verbose, quiet)
     try:
-        converted = convert_file(file, taxonomy=taxonomy_for(Path.cwd()))
+        converted = convert_file(file, overrides_for(file), taxonomy_for(Path.cwd()))
     except ArchiveError as error:
         _fail(error, file)
     page = converted.page()
@@ -76,34 +105,32 @@ def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="只显示将导入的内容，不写入。")
-@click.option("--force", is_flag=True, help="覆盖已有页面（会先备份）。")
+@click.option("--dry-run", is_flag=True, help="只显示将导入的内容，不写入任何文件。")
+@click.option("--force", is_flag=True, help="覆盖已有页面（手工修改过的也覆盖，会先备份）。")
 @click.option("--year", type=int, help="指定报告年度。")
 @click.option("--issuer", help="指定发文机关。")
 @click.option("--type", "doc_type", help="指定文种，如 工作总结。")
 @click.option("--topic", "topics", multiple=True, help="指定主题（可多次使用）。")
 @_verbosity
 def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -> None:
-    """导入 .docx 文件或文件夹到当前档案。"""
+    """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
     from .archive import add as add_reports
+    from .terminal import AddView
+    from .topics import ARCHIVE_TAXONOMY, taxonomy_for
 
     _setup_logging(verbose, quiet)
     root = _archive_root()
+    try:
+        taxonomy_for(root)  # a malformed topics.yml is one message, not one per file
+    except ArchiveError as error:
+        _fail(error, root / ARCHIVE_TAXONOMY)
     overrides = {k: v for k, v in (("year", year), ("issuer", issuer), ("doc_type", doc_type),
                                    ("topics", list(topics))) if v}
-    try:
-        outcomes = add_reports(root, list(paths), dry_run=dry_run, overrides=overrides)
-    except ArchiveError as error:  # the archive's topics.yml is malformed
-        _fail(error, root / "topics.yml")
-    labels = {"added": "已导入", "would-add": "将导入", "unchanged": "未变化，跳过"}
-    for outcome in outcomes:
-        if outcome.status == "failed":
-            click.echo(outcome.message, err=True)
-        elif not quiet:
-            target = outcome.page.relative_to(root) if outcome.page else ""
-            click.echo(f"{outcome.path.name}：{labels[outcome.status]} → {target}")
-            for warning in outcome.converted.warnings if outcome.converted else ():
-                click.echo(f"{outcome.path.name}：提示：{warning.message}", err=True)
+    view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,
+                   bar=sys.stderr if sys.stderr.isatty() else None)
+    outcomes = add_reports(root, list(paths), dry_run=dry_run, force=force, overrides=overrides,
+                           on_start=view.start, on_outcome=view.show)
+    view.finish(outcomes)
     sys.exit(1 if any(o.status == "failed" for o in outcomes) else 0)
 
 
@@ -112,15 +139,21 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -
               help="网站输出文件夹。")
 @_verbosity
 def build(site_dir: Path, verbose: int, quiet: bool) -> None:
-    """生成静态网站（含检索索引）。"""
+    """检查内容，然后生成静态网站（含检索索引）；有错误时不更新网站。"""
+    from .check import check_archive
     from .site.build import build_site
 
     _setup_logging(verbose, quiet)
     root = _archive_root()
-    try:
-        build_site(root, site_dir)
-    except ArchiveError as error:
-        _fail(error)
+    findings = check_archive(root)
+    errors = [f for f in findings if f.is_error]
+    for finding in findings:
+        if finding.is_error or verbose:
+            click.echo(finding.line(), err=finding.is_error)
+    if errors:
+        _fail(ArchiveError("check-failed", f"网站未生成：内容检查发现 {len(errors)} 个错误，原有网站保持不变",
+                           "请按上面的提示修正（可运行 archive check 复查）后再生成"))
+    build_site(root, site_dir)
     if not quiet:
         click.echo(f"网站已生成：{site_dir}")
 
@@ -129,14 +162,23 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址和端口。")
 @_verbosity
 def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
-    """本地预览网站，修改后自动刷新。"""
+    """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的 .docx 会自动导入。"""
     from .site.build import serve_site
+    from .terminal import outcome_line
 
     _setup_logging(verbose, quiet)
-    try:
-        serve_site(_archive_root(), dev_addr)
-    except ArchiveError as error:
-        _fail(error)
+    root = _archive_root()
+
+    def show(outcome) -> None:
+        if outcome.status == "failed":
+            click.echo(f"收件箱：{outcome.message}", err=True)
+        elif not quiet:
+            click.echo(f"收件箱：{outcome_line(outcome, dry_run=False)}")
+
+    if not quiet:
+        click.echo(f"预览地址：http://{dev_addr}/（按 Ctrl+C 停止）")
+        click.echo("收件箱：把 .docx 放进 inbox/ 文件夹，几秒后自动导入，浏览器随即刷新。")
+    serve_site(root, dev_addr, on_outcome=show)
 
 
 @main.command(context_settings=CONTEXT)

@@ -10,7 +10,7 @@ from .intake import check_file
 from .metadata import extract_metadata
 from .model import Image, Notice, Report
 from .outline import build_report
-from .overrides import check_overrides, sidecar_overrides
+from .overrides import check_overrides
 from .package_limits import check_package
 from .read_docx import read_docx
 from .render_markdown import render_markdown
@@ -36,12 +36,12 @@ class Converted:
 def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
-    A NAME.yml beside the file wins over `overrides` (staff's --year/--issuer/… for the whole run), which
-    win over what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
+    `overrides` (staff's --year/--issuer/…, merged by the caller with a NAME.yml beside the file) win over
+    what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     """
     check_file(path)
     check_package(path)
-    overrides = {**check_overrides(overrides or {}), **sidecar_overrides(path)}
+    overrides = check_overrides(overrides or {})
     data = path.read_bytes()
     report = build_report(read_docx(path))
     body = render_markdown(report)

@@ -1,82 +1,175 @@
 """First look at a file staff hand us: is it a Word .docx we can read at all?
 
-Checks the bytes, not the extension alone, and raises `ArchiveError` with a Chinese message that says
-what to do. Runs before python-docx ever sees the file.
+Judges the bytes, not the extension, and raises `ArchiveError` with a Chinese message that says what to
+do. Runs before python-docx ever sees the file. A legacy Word 97-2003 `.doc` is converted with LibreOffice
+when `soffice` is installed. The only module that imports `olefile`.
 """
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
+import olefile
+from lxml.etree import XMLSyntaxError
+
 from .errors import ArchiveError
+from .model import Cell, Heading, Paragraph, Report, Table
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and encrypted .docx
+# What a folder is searched for: .docx, and the formats staff confuse with it (each gets its message).
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".odt", ".rtf")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.wps/.xls, and encrypted .docx
 ZIP_MAGIC = b"PK\x03\x04"
-RESAVE = "请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入"
+# Errors from inside a damaged package, wherever in the pipeline they surface.
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, XMLSyntaxError)
 
+RESAVE = "请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入"
+DOC = "这是 Word 97-2003 格式（.doc），只能导入 .docx"
+DOC_FIX = "请用 Word 或 WPS 另存为 .docx 后再导入"
 OTHER_FORMATS = {
-    ".doc": "这是 Word 97-2003 格式（.doc），只能导入 .docx",
-    ".wps": "这是 WPS 文字格式（.wps），只能导入 .docx",
-    ".pdf": "这是 PDF 文件，只能导入 Word 文档（.docx）",
-    ".odt": "这是 OpenDocument 格式（.odt），只能导入 .docx",
-    ".rtf": "这是 RTF 格式，只能导入 .docx",
-    ".txt": "这是纯文本文件，只能导入 Word 文档（.docx）",
+    ".wps": ("这是 WPS 文字格式（.wps），只能导入 .docx", "请用 WPS 打开，另存为“Word 文档（*.docx）”后再导入"),
+    ".odt": ("这是 OpenDocument 格式（.odt），只能导入 .docx",
+             "请用 WPS 或 LibreOffice 打开，另存为“Word 文档（*.docx）”后再导入"),
+    ".rtf": ("这是 RTF 格式，只能导入 .docx", RESAVE),
+    ".pdf": ("这是 PDF 文件，只能导入 Word 文档（.docx）",
+             "请找到该报告的 Word 原稿再导入；如只有 PDF，可用 WPS 转为 Word，核对文字后再导入"),
 }
-PDF_FIX = "请找到该报告的 Word 原稿（.docx）再导入；如只有 PDF，可用 WPS 转换为 Word 后核对再导入"
+OLE_KINDS = {"Workbook": "Excel 97-2003 表格", "Book": "Excel 97-2003 表格",
+             "PowerPoint Document": "PowerPoint 97-2003 演示文稿"}
+ZIP_KINDS = {"xl/workbook.xml": "Excel 表格", "ppt/presentation.xml": "PowerPoint 演示文稿"}
+
+MISSING = ("missing", "找不到这个文件", "请检查文件名和路径是否正确")
+NOT_A_FILE = ("not-a-file", "这不是一个文件", "请指定 .docx 文件或包含 .docx 的文件夹")
+UNREADABLE = ("unreadable", "无法读取这个文件（没有读取权限或文件被占用）",
+                          "请关闭正在使用它的程序，或检查文件权限后重试")
+EMPTY = ("empty", "文件是空的（0 字节）", "请重新复制或导出该报告后再导入")
+CORRUPT = ("corrupt", "文件已损坏（内容不完整，可能没有下载或复制完整）", "请重新获取原文件后再导入")
+NOT_DOCX = ("not-docx", "文件内容不是 Word 文档（可能是其他类型的文件改了扩展名，或文件已损坏）",
+                        "请找到该报告的 Word 原稿（.docx）后再导入")
+ENCRYPTED = ("encrypted", "文件设置了打开密码，无法读取",
+                         "请在 Word 中打开，取消密码（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入")
+LEGACY_DOC = ("legacy-doc", DOC, DOC_FIX)
+LEGACY_DOC_FAILED = ("legacy-doc-failed", "这是 Word 97-2003 格式（.doc），用 LibreOffice 自动转换失败", DOC_FIX)
+NO_TEXT = ("no-text", "文档里没有文字（可能是空白文档或扫描图片）",
+                       "请导入含文字的 Word 原稿；扫描件需先做文字识别（OCR）")
+SOFFICE_SECONDS = 120
+
+
+def read_original(path: Path) -> bytes:
+    """The file's bytes, or the staff message for a path that is missing, a folder, unreadable or empty."""
+    if not path.exists():
+        raise ArchiveError(*MISSING)
+    if not path.is_file():
+        raise ArchiveError(*NOT_A_FILE)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise ArchiveError(*UNREADABLE) from None
+    if not data:
+        raise ArchiveError(*EMPTY)
+    return data
 
 
 def check_file(path: Path) -> None:
     """Raise `ArchiveError` unless `path` looks like a readable .docx package."""
-    if not path.exists():
-        raise ArchiveError("missing", "找不到这个文件", "请检查文件名和路径是否正确")
-    if not path.is_file():
-        raise ArchiveError("not-a-file", "这不是一个文件", "请指定 .docx 文件或包含 .docx 的文件夹")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        raise ArchiveError("unreadable", "无法读取这个文件（没有读取权限或文件被占用）",
-                           "请关闭正在打开它的程序，或检查文件权限后重试") from None
-    if not head:
-        raise ArchiveError("empty", "文件是空的（0 字节）", "请重新复制或导出该报告后再导入")
-    _check_format(path, head)
+    data = read_original(path)
+    if data.startswith(ZIP_MAGIC):
+        _check_zip(path)
+    elif data.startswith(OLE_MAGIC):
+        _check_ole(path)
+    elif data.startswith(b"%PDF"):
+        raise ArchiveError("pdf", *OTHER_FORMATS[".pdf"])
+    elif data.startswith(b"{\\rtf"):
+        raise ArchiveError("other-format", *OTHER_FORMATS[".rtf"])
+    elif path.suffix.lower() in OTHER_FORMATS:
+        raise ArchiveError("other-format", *OTHER_FORMATS[path.suffix.lower()])
+    else:
+        raise ArchiveError(*NOT_DOCX)
 
 
-def _check_format(path: Path, head: bytes) -> None:
-    suffix = path.suffix.lower()
-    if head.startswith(OLE_MAGIC):
-        if suffix == ".doc" or _looks_like_legacy_doc(path):
-            raise ArchiveError("legacy-doc", OTHER_FORMATS[".doc"], RESAVE)
-        raise ArchiveError("encrypted", "文件设置了打开密码（已加密），无法读取",
-                           "请在 Word 中打开后取消密码（文件→信息→保护文档），保存后再导入")
-    if suffix in (".pdf",) or head.startswith(b"%PDF"):
-        raise ArchiveError("pdf", OTHER_FORMATS[".pdf"], PDF_FIX)
-    if suffix in OTHER_FORMATS and not head.startswith(ZIP_MAGIC):
-        raise ArchiveError("other-format", OTHER_FORMATS[suffix], RESAVE)
-    if not head.startswith(ZIP_MAGIC):
-        raise ArchiveError("not-docx", "这不是 Word 文档（文件内容不是 .docx 格式，可能是改了扩展名的其他文件）", RESAVE)
-    _check_zip(path, suffix)
-
-
-def _looks_like_legacy_doc(path: Path) -> bool:
-    """An OLE file holding `WordDocument` is a .doc; an encrypted .docx holds `EncryptedPackage`."""
-    data = path.read_bytes()[:1 << 20]
-    return "WordDocument".encode("utf-16-le") in data and "EncryptedPackage".encode("utf-16-le") not in data
-
-
-def _check_zip(path: Path, suffix: str) -> None:
+def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise ArchiveError("corrupt", "文件已损坏（压缩包结构不完整，可能没有下载或复制完整）",
-                           "请重新获取原文件后再导入") from None
-    if "word/document.xml" in names or any(n.lower().endswith("document.xml") for n in names
-                                           if n.startswith("word/")):
+            mimetype = package.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        raise ArchiveError(*CORRUPT) from None
+    if any(n.startswith("word/") and n.lower().endswith("document.xml") for n in names):
         return
-    if suffix == ".odt" or "content.xml" in names:
-        raise ArchiveError("other-format", OTHER_FORMATS[".odt"], RESAVE)
-    kind = "Excel 表格" if "xl/workbook.xml" in names else "PowerPoint 演示文稿" if "ppt/presentation.xml" in names else "Word 文档"
-    if kind != "Word 文档":
-        raise ArchiveError("not-word", f"这是{kind}，不是 Word 文档", "请导入报告的 Word 文档（.docx）")
-    raise ArchiveError("not-word", "这不是 Word 文档（压缩包里没有正文部分）", "请导入报告的 Word 文档（.docx）")
+    if b"opendocument" in mimetype or "content.xml" in names:
+        raise ArchiveError("other-format", *OTHER_FORMATS[".odt"])
+    for part, kind in ZIP_KINDS.items():
+        if part in names:
+            raise ArchiveError("not-word", f"这是 {kind}，不是 Word 文档", "请导入报告的 Word 文档（.docx）")
+    raise ArchiveError("not-word", "这是一个压缩包，不是 Word 文档", "如果里面是报告，请先解压，再导入其中的 .docx 文件")
+
+
+def _check_ole(path: Path) -> None:
+    """An OLE compound file: an encrypted .docx holds `EncryptedPackage`, a .doc/.wps `WordDocument`."""
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            streams = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
+    except (OSError, ValueError, IndexError, TypeError, KeyError, RecursionError):
+        raise ArchiveError(*CORRUPT) from None
+    if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+        raise ArchiveError(*ENCRYPTED)
+    if "WordDocument" in streams:
+        if path.suffix.lower() == ".wps":
+            raise ArchiveError("other-format", *OTHER_FORMATS[".wps"])
+        raise ArchiveError(*LEGACY_DOC)
+    for stream, kind in OLE_KINDS.items():
+        if stream in streams:
+            raise ArchiveError("not-word", f"这是 {kind}，不是 Word 文档", "请导入报告的 Word 文档（.docx）")
+    raise ArchiveError(*NOT_DOCX)
+
+
+def converted_legacy_doc(path: Path, workdir: Path) -> Path:
+    """A .docx made from the .doc at `path` by LibreOffice, in `workdir`; `LEGACY_DOC` without it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise ArchiveError(*LEGACY_DOC)
+    source = workdir / "original.doc"  # an ASCII name: soffice mangles some others
+    shutil.copyfile(path, source)
+    command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
+               "--convert-to", "docx", "--outdir", str(workdir), str(source)]
+    try:
+        subprocess.run(command, capture_output=True, timeout=SOFFICE_SECONDS, check=True,
+                       preexec_fn=_lift_memory_limit)
+    except (OSError, subprocess.SubprocessError):
+        raise ArchiveError(*LEGACY_DOC_FAILED) from None
+    result = workdir / "original.docx"
+    if not result.is_file():
+        raise ArchiveError(*LEGACY_DOC_FAILED)
+    return result
+
+
+def _lift_memory_limit() -> None:
+    """LibreOffice maps far more address space than our workers are allowed; give it the hard limit."""
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def check_has_text(report: Report) -> None:
+    """Raise `NO_TEXT` for a document without a single visible character."""
+    if report.title.strip() or any(_text(block).strip() for block in report.blocks):
+        return
+    raise ArchiveError(*NO_TEXT)
+
+
+def _text(block) -> str:
+    if isinstance(block, (Heading, Paragraph)):
+        return block.text
+    if isinstance(block, Table):
+        return "".join(cell.text for row in block.rows for cell in row if isinstance(cell, Cell))
+    return ""
+
+
+def is_candidate(path: Path) -> bool:
+    """Whether a file found in a folder is one staff meant to import (Word lock files and hidden files not)."""
+    return (path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith(("~$", "."))
+            and path.is_file())
+

@@ -48,6 +48,11 @@ def sidecar_path(docx_path: Path) -> Path | None:
     return None
 
 
+def overrides_for(docx_path: Path, options: dict | None = None) -> dict:
+    """Staff's values for one file: its NAME.yml wins over the options given for the whole run."""
+    return {**check_overrides(options or {}), **sidecar_overrides(docx_path)}
+
+
 def sidecar_overrides(docx_path: Path) -> dict:
     """The checked overrides of `NAME.yml` beside `NAME.docx`; {} when there is none."""
     path = sidecar_path(docx_path)

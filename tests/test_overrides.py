@@ -6,7 +6,7 @@ from docx_factory import simple_report
 
 from converter.convert import convert_file
 from converter.errors import ArchiveError
-from converter.overrides import check_overrides, sidecar_overrides
+from converter.overrides import check_overrides, overrides_for, sidecar_overrides
 
 
 def sidecar(tmp_path, text: str):
@@ -60,7 +60,7 @@ def test_command_line_mistakes_name_the_option():
 
 def test_sidecar_values_reach_the_front_matter_with_source_staff(tmp_path):
     docx = sidecar(tmp_path, "年度: 2022\n发文机关: 某某区科学技术局\n")
-    meta = convert_file(docx).meta
+    meta = convert_file(docx, overrides_for(docx)).meta
     assert (meta.year, meta.issuer) == (2022, "某某区科学技术局")
     assert meta.sources["year"] == meta.sources["issuer"] == "staff"
     assert meta.sources["title"] == "title-line"
@@ -68,7 +68,7 @@ def test_sidecar_values_reach_the_front_matter_with_source_staff(tmp_path):
 
 def test_the_sidecar_about_one_file_wins_over_options_for_the_whole_run(tmp_path):
     docx = sidecar(tmp_path, "年度: 2022\n")
-    converted = convert_file(docx, {"year": 2021, "topics": ["科技、教育", "无此主题"]})
+    converted = convert_file(docx, overrides_for(docx, {"year": 2021, "topics": ["科技、教育", "无此主题"]}))
     assert converted.meta.year == 2022
     assert converted.meta.topics == ["科技、教育", "无此主题"]
     assert [w.code for w in converted.warnings if w.code == "unknown-topic"] == ["unknown-topic"]
@@ -77,7 +77,7 @@ def test_the_sidecar_about_one_file_wins_over_options_for_the_whole_run(tmp_path
 def test_a_reason_to_publish_is_kept_apart_from_the_metadata(tmp_path):
     docx = sidecar(tmp_path, "公开理由: 姓名均为公开职务信息\n")
     assert sidecar_overrides(docx) == {"publish_override": "姓名均为公开职务信息"}
-    meta = convert_file(docx).meta
+    meta = convert_file(docx, overrides_for(docx)).meta
     assert meta.publish_override == "姓名均为公开职务信息"
     assert "publish_override" not in meta.sources
 

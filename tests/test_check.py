@@ -1,0 +1,54 @@
+"""`archive check`: findings per page and across the archive, from plain check functions."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from archive_helpers import new_archive, pages, run
+from docx_factory import simple_report
+
+import converter.check
+from converter.check import Finding, check_archive
+
+
+def imported(tmp_path: Path) -> tuple[Path, Path]:
+    archive = new_archive(tmp_path)
+    run(archive, "add", simple_report(tmp_path / "r.docx"))
+    return archive, archive / pages(archive)[0]
+
+
+def test_freshly_imported_archive_has_no_findings(tmp_path):
+    archive, _ = imported(tmp_path)
+    assert check_archive(archive) == []
+    assert run(archive, "check").stdout == "检查完成：0 个错误，0 个提示。\n"
+
+
+def test_unreadable_front_matter_is_an_error_naming_the_page(tmp_path):
+    archive, page = imported(tmp_path)
+    page.write_text("---\ntitle: [unclosed\n---\n\n正文\n", encoding="utf-8")
+    assert check_archive(archive) == [
+        Finding(pages(archive)[0], "页首元数据无法解析（ParserError），请检查 YAML 格式")]
+
+
+def test_missing_download_is_an_error(tmp_path):
+    archive, page = imported(tmp_path)
+    page.with_suffix(".docx").unlink()
+    [finding] = check_archive(archive)
+    assert finding.line() == (f"{pages(archive)[0]}：错误：找不到供下载的原件 {page.with_suffix('.docx').name}，"
+                              "请用 archive add --force 重新导入原文件")
+
+
+def test_two_pages_from_the_same_original_is_a_hint(tmp_path):
+    archive, page = imported(tmp_path)
+    shutil.copy(page, page.with_name("zz-copy.md"))
+    [finding] = check_archive(archive)
+    assert not finding.is_error
+    assert finding.page == "docs/reports/2023/zz-copy.md"
+    assert finding.message.startswith(f"与 {pages(archive)[0]} 来自同一个原文件")
+
+
+def test_a_check_added_to_the_list_runs_on_every_page(tmp_path, monkeypatch):
+    archive, _ = imported(tmp_path)
+    added = lambda page: [Finding(page.name, f"看过 {page.data['year']}", is_error=False)]
+    monkeypatch.setattr(converter.check, "PAGE_CHECKS", [*converter.check.PAGE_CHECKS, added])
+    assert [f.message for f in check_archive(archive)] == ["看过 2023"]

@@ -1,0 +1,32 @@
+"""The staff guide: one text, shipped with `archive init`, linked from the nav and the README, and naming
+every message a file can get."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from converter import intake
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "guide.md"
+
+
+def test_archive_init_ships_the_same_guide_as_the_demo():
+    assert (ROOT / "converter" / "data" / "project" / "docs" / "guide.md").read_text(encoding="utf-8") == \
+        GUIDE.read_text(encoding="utf-8")
+
+
+def test_guide_is_in_the_site_nav_and_linked_from_the_readme():
+    for config in (ROOT / "mkdocs.yml", ROOT / "converter" / "data" / "project" / "mkdocs.yml"):
+        nav = yaml.safe_load(config.read_text(encoding="utf-8").split("\nplugins:")[0])["nav"]
+        assert {"使用说明": "guide.md"} in nav
+    assert "](docs/guide.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_guide_explains_every_file_problem():
+    guide = GUIDE.read_text(encoding="utf-8")
+    problems = [value[1] for name, value in vars(intake).items() if name.isupper() and isinstance(value, tuple)
+                and len(value) == 3] + [problem for problem, _ in intake.OTHER_FORMATS.values()]
+    missing = [p for p in problems if p.split("（")[0].split("，")[0][:8] not in guide]
+    assert missing == []

@@ -156,17 +156,17 @@ def test_personal_data_is_refused_unless_staff_recorded_a_reason_to_publish(arch
     assert refused.stderr == ("含电话.docx：含个人信息：第 3 段有手机号码 138****0000。请删除后再导入；"
                               "如确需公开，请在同名 .yml 文件中写明 publish_override: 公开理由。\n")
 
-    monkeypatch.setattr(converter.prepare, "sidecar_overrides", lambda path: {"publish_override": "举报电话，应公开"})
+    report.with_suffix(".yml").write_text("公开理由: 举报电话，应公开\n", encoding="utf-8")
     accepted = run(archive, "add", report)
     assert accepted.exit_code == 0, accepted.output
     assert split_page((archive / pages(archive)[0]).read_text(encoding="utf-8"))[0]["publish_override"] == \
         "举报电话，应公开"
 
 
-def test_sidecar_values_win_over_what_was_extracted(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(converter.prepare, "sidecar_overrides", lambda path: {"issuer": "明湖区科学技术局"})
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")
-    run(archive, "add", simple_report(tmp_path / "r.docx"))
+def test_sidecar_values_win_over_what_was_extracted(archive, tmp_path):
+    report = simple_report(tmp_path / "r.docx")
+    report.with_suffix(".yml").write_text("发文机关: 明湖区科学技术局\n", encoding="utf-8")
+    run(archive, "add", report)
     meta = split_page((archive / pages(archive)[0]).read_text(encoding="utf-8"))[0]
     assert meta["issuer"] == "明湖区科学技术局"
     assert meta["sources"]["issuer"] == "staff"

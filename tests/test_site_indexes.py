@@ -68,3 +68,23 @@ def test_the_chart_has_a_text_alternative_and_a_bar_per_year_with_reports():
 
 def test_no_reports_no_chart():
     assert year_chart({}) == ""
+
+
+def test_a_topic_page_shows_the_three_sections_most_about_the_topic_in_reading_order():
+    sections = [("一", "s1", ["农业、林业、水利", "科技、教育"]), ("二", "s2", ["科技、教育"]),
+                ("三", "s3", ["科技、教育"]), ("四", "s4", ["科技、教育"]), ("五", "s5", ["农业、林业、水利"])]
+    report = entry(2023, slug="r", sections=sections)
+    html = pages_of(catalog(report))["topics/keji-jiaoyu.md"].render(link).html
+    assert re.findall(r"#(s\d)", html) == ["s2", "s3", "s4"] and "等 4 节" in html
+
+
+def test_a_year_with_many_reports_on_a_topic_gets_its_own_page_and_the_topic_page_shows_the_most_relevant():
+    many = [entry(2023, issuer=f"机关{i}", slug=f"r{i}", topics=["农业、林业、水利", "科技、教育"]) for i in range(6)]
+    focused = entry(2023, issuer="区科技局", slug="focused", topics=["科技、教育"])
+    pages = pages_of(catalog(*many, focused, entry(2022, slug="old", topics=["科技、教育"])))
+    topic = pages["topics/keji-jiaoyu.md"].render(link).html
+    assert "/reports/2023/focused/" in topic and topic.count('<a href="/reports/2023/') == 5
+    assert 'href="/topics/keji-jiaoyu/2023/">2023年全部 7 篇' in topic and "/reports/2022/old/" in topic
+    year = pages["topics/keji-jiaoyu/2023.md"]
+    assert year.render(link).html.count('<a href="/reports/2023/') == 7
+    assert year.parents[-1] == ("科技、教育", "topics/keji-jiaoyu.md") and "topics/keji-jiaoyu/2022.md" not in pages

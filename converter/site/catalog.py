@@ -38,9 +38,7 @@ class Entry:
 
 def entry_from_page(src_uri: str, text: str) -> Entry | None:
     data, _ = split_page(text)
-    if not data:
-        return None
-    return Entry(src_uri=src_uri, meta=ReportMeta.from_dict(data))
+    return Entry(src_uri=src_uri, meta=ReportMeta.from_dict(data)) if data else None
 
 
 def newest_first(entries) -> list[Entry]:
@@ -125,6 +123,9 @@ class Catalog:
 
     def topic_src(self, topic: str) -> str:
         return f"topics/{self.topic_slugs[topic]}.md"
+
+    def topic_year_src(self, topic: str, year: int) -> str:
+        return f"topics/{self.topic_slugs[topic]}/{year}.md"
 
     def issuer_src(self, issuer: str) -> str:
         return f"issuers/{self.issuer_slugs[issuer]}.md"

@@ -5,43 +5,19 @@ turns a source path into a URL relative to the page, so these functions never th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
 from .catalog import FEED, HOME, ISSUERS, TOPICS, TYPES, YEARS, Catalog, Entry, latest_added
 from .chart import year_chart
-from .markup import Link, a, chinese_date, esc
+from .listing import Body, group_by, name_list, report_list
+from .markup import Link, a, esc
+from .topic_pages import needs_year_page, topic_years, write_topic, write_topic_year
 
 LATEST = 10  # reports under 最新收录 on the home page
 HOME_ISSUERS = 30  # issuers listed on the home page before "全部发文机关"
 SECTIONS = {YEARS: "年度", TOPICS: "主题", ISSUERS: "发文机关", TYPES: "文种"}
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    id: str
-    title: str
-
-
-@dataclass
-class Body:
-    """An index page's body as it is written: HTML parts and the headings for the table of contents."""
-
-    parts: list[str] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-
-    def h2(self, id_: str, title: str) -> None:
-        self.headings.append(Heading(2, id_, title))
-        self.parts.append(f'<h2 id="{esc(id_)}">{esc(title)}</h2>')
-
-    def add(self, *html: str) -> None:
-        self.parts.extend(h for h in html if h)
-
-    @property
-    def html(self) -> str:
-        return "\n".join(self.parts)
 
 
 @dataclass(frozen=True)
@@ -70,8 +46,13 @@ def index_pages(catalog: Catalog, site_name: str, description: str = "") -> list
         pages.append(IndexPage(catalog.year_src(year), f"{year}年", under[YEARS],
                                partial(write_year, items, catalog), tuple(items)))
     for topic, items in catalog.topics.items():
-        pages.append(IndexPage(catalog.topic_src(topic), topic, under[TOPICS],
-                               partial(write_topic, topic, items, catalog), tuple(items)))
+        src = catalog.topic_src(topic)
+        pages.append(IndexPage(src, topic, under[TOPICS], partial(write_topic, topic, items, catalog), tuple(items)))
+        for year, group in topic_years(items).items():
+            if needs_year_page(group):
+                pages.append(IndexPage(catalog.topic_year_src(topic, year), f"{topic}：{year}年",
+                                       under[TOPICS] + ((topic, src),), partial(write_topic_year, topic, group),
+                                       tuple(group)))
     for issuer, items in catalog.issuers.items():
         pages.append(IndexPage(catalog.issuer_src(issuer), issuer, under[ISSUERS],
                                partial(write_issuer, issuer, items, catalog), tuple(items),
@@ -95,14 +76,14 @@ def write_home(catalog: Catalog, description: str, body: Body, link: Link) -> No
     body.h2("years", "按年度浏览")
     write_years(catalog, body, link)
     body.h2("latest", "最新收录")
-    body.add(_report_list(latest_added(catalog.entries, LATEST), link, ("issuer", "year", "type")))
+    body.add(report_list(latest_added(catalog.entries, LATEST), link, ("issuer", "year", "type")))
     body.h2("topics", "按主题浏览")
-    body.add(_name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
+    body.add(name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
     body.h2("types", "按文种浏览")
-    body.add(_name_list(catalog.doc_types, catalog.doc_types, catalog.type_src, link))
+    body.add(name_list(catalog.doc_types, catalog.doc_types, catalog.type_src, link))
     body.h2("issuers", "按发文机关浏览")
     issuers = sorted(catalog.issuers, key=lambda i: (-len(catalog.issuers[i]), catalog.issuer_slugs[i]))
-    body.add(_name_list(issuers[:HOME_ISSUERS], catalog.issuers, catalog.issuer_src, link))
+    body.add(name_list(issuers[:HOME_ISSUERS], catalog.issuers, catalog.issuer_src, link))
     if len(issuers) > HOME_ISSUERS:
         body.add(f"<p>{a(link(ISSUERS), f'全部 {len(issuers)} 个发文机关')}</p>")
 
@@ -110,21 +91,21 @@ def write_home(catalog: Catalog, description: str, body: Body, link: Link) -> No
 def write_years(catalog: Catalog, body: Body, link: Link) -> None:
     body.add(year_chart({year: len(items) for year, items in catalog.years.items()}))
     years = catalog.sorted_years()
-    body.add(_name_list(years, catalog.years, catalog.year_src, link, label=lambda y: f"{y}年"))
+    body.add(name_list(years, catalog.years, catalog.year_src, link, label=lambda y: f"{y}年"))
 
 
 def write_topics(catalog: Catalog, body: Body, link: Link) -> None:
-    body.add("<p>主题按国务院公文主题分类归纳。主题页列出各年度报告中涉及该主题的段落，可逐年追踪同一事项。</p>")
-    body.add(_name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
+    body.add("<p>主题按国务院公文主题分类归纳。主题页按年度列出涉及该主题的报告和章节，可逐年追踪同一事项。</p>")
+    body.add(name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
 
 
 def write_issuers(catalog: Catalog, body: Body, link: Link) -> None:
     names = catalog.by_pinyin(catalog.issuers, catalog.issuer_slugs)
-    body.add(_name_list(names, catalog.issuers, catalog.issuer_src, link))
+    body.add(name_list(names, catalog.issuers, catalog.issuer_src, link))
 
 
 def write_types(catalog: Catalog, body: Body, link: Link) -> None:
-    body.add(_name_list(catalog.doc_types, catalog.doc_types, catalog.type_src, link))
+    body.add(name_list(catalog.doc_types, catalog.doc_types, catalog.type_src, link))
 
 
 _OVERVIEWS = {YEARS: write_years, TOPICS: write_topics, ISSUERS: write_issuers, TYPES: write_types}
@@ -135,65 +116,20 @@ _OVERVIEWS = {YEARS: write_years, TOPICS: write_topics, ISSUERS: write_issuers, 
 
 def write_year(items: list[Entry], catalog: Catalog, body: Body, link: Link) -> None:
     """A year's reports under one h2 per document type, in the catalog's order of types."""
-    groups = _group(items, lambda e: e.meta.doc_type or "其他")
+    groups = group_by(items, lambda e: e.meta.doc_type or "其他")
     for doc_type in catalog.doc_types:
         if doc_type in groups:
             body.h2(catalog.type_slugs[doc_type], f"{doc_type}（{len(groups[doc_type])}）")
-            body.add(_report_list(groups[doc_type], link, ("issuer", "date")))
+            body.add(report_list(groups[doc_type], link, ("issuer", "date")))
 
 
 def write_by_year(items: list[Entry], body: Body, link: Link) -> None:
-    for year, group in _group(items, lambda e: e.meta.year).items():
+    for year, group in group_by(items, lambda e: e.meta.year).items():
         body.h2(f"y{year}", f"{year}年（{len(group)}）")
-        body.add(_report_list(group, link, ("issuer", "type", "date")))
+        body.add(report_list(group, link, ("issuer", "type", "date")))
 
 
 def write_issuer(issuer: str, items: list[Entry], catalog: Catalog, body: Body, link: Link) -> None:
     feed = a(link(catalog.issuer_feed(issuer)), f"订阅{issuer}的新报告（Atom）", class_="archive-feed")
     body.add(f"<p>共 {len(items)} 篇。{feed}</p>")
     write_by_year(items, body, link)
-
-
-def write_topic(topic: str, items: list[Entry], catalog: Catalog, body: Body, link: Link) -> None:
-    body.add(f"<p>涉及“{esc(topic)}”的报告 {len(items)} 篇，按年度从新到旧排列；每篇下列出涉及该主题的章节。</p>")
-    for year, group in _group(items, lambda e: e.meta.year).items():
-        body.h2(f"y{year}", f"{year}年")
-        body.add('<ul class="archive-list">', *(_topic_item(e, topic, link) for e in group), "</ul>")
-
-
-def _topic_item(entry: Entry, topic: str, link: Link) -> str:
-    sections = [s for s in entry.meta.sections if topic in s.topics]
-    inner = "".join(f"<li>{a(link(entry.src_uri, s.anchor), s.title)}</li>" for s in sections)
-    nested = f'<ul class="archive-sections">{inner}</ul>' if inner else ""
-    return (f"<li>{a(link(entry.src_uri), entry.meta.title)}"
-            f"{_meta_line(entry, ('issuer', 'type'))}{nested}</li>")
-
-
-# --- shared pieces ----------------------------------------------------------------------------------
-
-
-def _report_list(entries, link: Link, show: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{a(link(e.src_uri), e.meta.title)}{_meta_line(e, show)}</li>" for e in entries)
-    return f'<ul class="archive-list">{items}</ul>' if items else "<p>暂无报告。</p>"
-
-
-def _meta_line(entry: Entry, show: tuple[str, ...]) -> str:
-    values = {"issuer": entry.issuer, "year": f"{entry.meta.year}年", "type": entry.meta.doc_type,
-              "date": chinese_date(entry.meta.date)}
-    shown = [esc(values[key]) for key in show if values[key]]
-    return f'<span class="archive-meta">{" · ".join(shown)}</span>' if shown else ""
-
-
-def _name_list(names, groups: dict, src_of, link: Link, label=str) -> str:
-    items = "".join(
-        f'<li>{a(link(src_of(name)), label(name))}<span class="archive-count">{len(groups[name])} 篇</span></li>'
-        for name in names
-    )
-    return f'<ul class="archive-names">{items}</ul>' if items else "<p>暂无报告。</p>"
-
-
-def _group(entries: list[Entry], key_of) -> dict:
-    groups: dict = {}
-    for entry in entries:
-        groups.setdefault(key_of(entry), []).append(entry)
-    return groups

@@ -18,7 +18,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import theme_setup
-from .catalog import HOME, Catalog, entry_from_page
+from ..frontmatter import ReportMeta, split_page
+from .catalog import HOME, Catalog, Entry
 from .feeds import atom, feeds
 from .indexes import SECTIONS, IndexPage, index_pages
 from .markup import esc
@@ -35,6 +36,7 @@ class ArchiveConfig(base.Config):
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    pages: dict[str, tuple[dict, str]]
     catalog: Catalog
     index: dict[str, IndexPage]
     urls: dict[str, str]
@@ -50,7 +52,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
-        self.catalog = read_catalog(files)
+        self.pages = read_pages(files)
+        self.catalog = Catalog([Entry(src, ReportMeta.from_dict(data)) for src, (data, _) in self.pages.items()])
         self.index = {}
         for page in index_pages(self.catalog, config.site_name, config.site_description or ""):
             if files.get_file_from_path(page.src_uri) is None:  # a page staff wrote themselves wins
@@ -61,11 +64,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.originals = find_originals(self.catalog, files)
         return files
 
+    def on_page_read_source(self, *, page, config):
+        """A report page's body as read in on_files: MkDocs need not read the file and parse its front
+        matter a second time (on_page_markdown gives the page its front matter)."""
+        if self.config.enabled and page.file.src_uri in self.pages:
+            return self.pages[page.file.src_uri][1]
+        return None
+
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
         src = page.file.src_uri
         if entry := self.catalog.by_src.get(src):
+            page.meta = dict(self.pages[src][0])
             page.meta.setdefault("template", "archive-report.html")
             # Material prints the description into an attribute as it is: escape it here.
             page.meta.setdefault("description", esc(page_description(entry)))
@@ -130,14 +141,15 @@ def _stub(title: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
 
 
-def read_catalog(files: Files) -> Catalog:
-    entries = []
+def read_pages(files: Files) -> dict[str, tuple[dict, str]]:
+    """Each report page's front matter and Markdown body, read once for the whole build."""
+    pages = {}
     for file in files.documentation_pages():
         if file.src_uri.startswith(REPORTS):
-            entry = entry_from_page(file.src_uri, file.content_string)
-            if entry:
-                entries.append(entry)
-    return Catalog(entries)
+            data, body = split_page(file.content_string)
+            if data:
+                pages[file.src_uri] = (data, body)
+    return pages
 
 
 def find_originals(catalog: Catalog, files: Files) -> dict[str, Original]:

@@ -101,7 +101,7 @@ def citation_box(citation: str, permalink: str, absolute: bool) -> str:
         '<section class="archive-cite" aria-labelledby="archive-cite">'
         '<h2 id="archive-cite">如何引用</h2>'
         f'<p><span class="archive-citation">{text}{link}</span></p>'
-        '<button type="button" class="md-button archive-copy" data-copy=".archive-citation" hidden>复制引用</button>'
+        '<button type="button" class="archive-copy" data-copy=".archive-citation" hidden>复制引用</button>'
         "</section>"
     )
 

@@ -109,6 +109,15 @@ def test_the_search_body_holds_the_title_the_card_and_the_text_and_nothing_else(
         assert furniture not in text
 
 
+def test_the_first_tab_offers_a_skip_link_to_the_report_title(recorded_page, url, reports):
+    page = recorded_page.page
+    page.goto(url + the_report(reports, "2023年区科技局工作总结"))
+    page.keyboard.press("Tab")
+    skip = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.hash]")
+    assert skip[0] == "跳转至"
+    assert page.locator(f"[data-search-body] h1[id='{skip[1][1:]}']").count() == 1
+
+
 def test_a_title_with_markup_is_shown_as_text(recorded_page, url, reports):
     page = recorded_page.page
     page.goto(url + the_report(reports, f"2024年{HOSTILE}工作总结"))
@@ -145,9 +154,10 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", [*PAGES, "report"])
+@pytest.mark.parametrize("name", [*PAGES, "report", "report in dark mode"])
 def test_axe_finds_no_serious_or_critical_violation(recorded_page, url, reports, name):
     page = recorded_page.page
+    page.emulate_media(color_scheme="dark" if "dark" in name else "light")
     page.goto(url + (PAGES.get(name) or the_report(reports, "2023年区科技局工作总结")))
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     page.add_script_tag(path=str(AXE))

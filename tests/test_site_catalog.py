@@ -1,7 +1,9 @@
+import pytest
 from site_entries import catalog, entry
 
 from converter.frontmatter import ReportMeta
-from converter.site.catalog import Catalog, entry_from_page, latest_added, newest_first, unique_slugs
+from converter.site.catalog import (Catalog, PageProblem, entry_from_page, latest_added, newest_first,
+                                    parse_report_page, unique_slugs)
 
 
 def test_a_page_without_front_matter_is_not_a_report():
@@ -9,7 +11,8 @@ def test_a_page_without_front_matter_is_not_a_report():
 
 
 def test_a_page_with_front_matter_becomes_an_entry():
-    text = "---\ntitle: 2023年工作总结\nyear: 2023\nissuer: 区科技局\ndoc_type: 工作总结\n---\n\n正文\n"
+    text = ("---\ntitle: 2023年工作总结\nyear: 2023\nissuer: 区科技局\ndoc_type: 工作总结\nsource: a.docx\n"
+            f"sha256: {'a' * 64}\n---\n\n正文\n")
     found = entry_from_page("reports/2023/x.md", text)
     assert (found.meta.title, found.meta.year, found.issuer) == ("2023年工作总结", 2023, "区科技局")
 
@@ -65,3 +68,16 @@ def test_the_date_used_for_a_report_without_date_is_the_end_of_its_year():
     assert entry(2021).published == "2021-12-31"
     assert entry(2021, date="2021-06-30", imported="2024-01-02").added == "2024-01-02"
     assert ReportMeta.from_dict({"title": "x"}).year == 0
+
+
+def test_a_page_with_broken_yaml_is_named_with_the_line_and_what_to_do():
+    with pytest.raises(PageProblem) as problem:
+        parse_report_page("reports/2023/x.md", "---\ntitle: [未闭合\nyear: 2023\n---\n\n正文\n")
+    assert str(problem.value).startswith("reports/2023/x.md：页首元数据第 ")
+    assert "archive check" in str(problem.value)
+
+
+def test_a_page_with_a_wrong_year_is_refused_in_one_chinese_line():
+    text = "---\ntitle: 标题\nyear: 二〇二三\nissuer: 区科技局\ndoc_type: 工作总结\nsource: a.docx\nsha256: " + "a" * 64 + "\n---\n"
+    with pytest.raises(PageProblem, match=r"^reports/2023/x.md：year 应为 1949–2100 之间的整数年份"):
+        parse_report_page("reports/2023/x.md", text)

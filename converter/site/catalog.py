@@ -6,7 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..frontmatter import DOC_TYPES, ReportMeta, split_page
+import yaml
+
+from ..frontmatter import DOC_TYPES, ReportMeta, problems, split_page
 from ..slugs import report_slug
 
 NO_ISSUER = "未注明机关"
@@ -36,8 +38,27 @@ class Entry:
         return self.meta.imported or self.published
 
 
+class PageProblem(ValueError):
+    """A report page the site cannot be built with; the message is one Chinese line for staff."""
+
+
+def parse_report_page(src_uri: str, text: str) -> tuple[dict, str]:
+    """A report page's front matter (empty when it has none: then it is not a report) and body.
+    Raises `PageProblem` naming the page, what is wrong and what to do."""
+    try:
+        data, body = split_page(text)
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f"第 {where.line + 1} 行" if where else ""
+        raise PageProblem(f"{src_uri}：页首元数据{line}不是有效的 YAML。请修正后重新生成（archive check 可列出全部问题）") from error
+    found = problems(data) if data else []
+    if found:
+        raise PageProblem(f"{src_uri}：{'；'.join(found)}。请修正后重新生成（archive check 可列出全部问题）")
+    return data, body
+
+
 def entry_from_page(src_uri: str, text: str) -> Entry | None:
-    data, _ = split_page(text)
+    data, _ = parse_report_page(src_uri, text)
     return Entry(src_uri=src_uri, meta=ReportMeta.from_dict(data)) if data else None
 
 

@@ -12,18 +12,19 @@ from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import theme_setup
-from ..frontmatter import ReportMeta, split_page
-from .catalog import HOME, Catalog, Entry
+from ..frontmatter import ReportMeta
+from .catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
 from .feeds import atom, feeds
 from .indexes import SECTIONS, IndexPage, index_pages
-from .markup import esc
 from .head_meta import page_description
+from .markup import esc
 from .report_page import Original, card, digest, with_card
 from .views import PageParts, index_parts, report_parts
 
@@ -146,7 +147,11 @@ def read_pages(files: Files) -> dict[str, tuple[dict, str]]:
     pages = {}
     for file in files.documentation_pages():
         if file.src_uri.startswith(REPORTS):
-            data, body = split_page(file.content_string)
+            try:
+                data, body = parse_report_page(file.src_uri, file.content_string)
+            except (PageProblem, UnicodeDecodeError) as error:
+                problem = str(error) if isinstance(error, PageProblem) else f"{file.src_uri}：不是 UTF-8 文本，请用 UTF-8 保存"
+                raise PluginError(problem) from error
             if data:
                 pages[file.src_uri] = (data, body)
     return pages

@@ -3,6 +3,7 @@ sitemap and the size of a report page. This archive has a site_url (the browser 
 from __future__ import annotations
 
 import gzip
+import shutil
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -153,3 +154,15 @@ def test_a_report_page_needs_less_than_40_kb_besides_its_text(site, archive):
         html = (site / path / "index.html").read_text(encoding="utf-8")
         text = html[html.index("data-search-body>"):html.index('<div class="archive-aside">')]
         assert len(html.encode()) - len(text.encode()) < REPORT_PAGE_BUDGET, path
+
+
+def test_a_report_page_with_a_bad_year_stops_the_build_with_one_chinese_line(archive, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(archive, broken, ignore=shutil.ignore_patterns("site", "again"))
+    page = next((broken / "docs" / "reports").glob("*/*.md"))
+    page.write_text(re.sub(r"(?m)^year: \d+$", "year: 二〇二三", page.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_archive("build", cwd=broken, check=False)
+    name = page.relative_to(broken / "docs").as_posix()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{name}：year 应为 1949–2100 之间的整数年份，现为 '二〇二三'。请修正后重新生成" in result.stderr
+    assert not (broken / "site").exists()

@@ -2,19 +2,18 @@ import pytest
 from site_entries import catalog, entry
 
 from converter.frontmatter import ReportMeta
-from converter.site.catalog import (Catalog, PageProblem, entry_from_page, latest_added, newest_first,
-                                    parse_report_page, unique_slugs)
+from converter.site.catalog import Catalog, PageProblem, latest_added, newest_first, parse_report_page, unique_slugs
 
 
 def test_a_page_without_front_matter_is_not_a_report():
-    assert entry_from_page("reports/2023/x.md", "# 标题\n\n正文") is None
+    assert parse_report_page("reports/2023/x.md", "# 标题\n\n正文") == ({}, "# 标题\n\n正文")
 
 
-def test_a_page_with_front_matter_becomes_an_entry():
+def test_a_page_with_valid_front_matter_gives_its_data_and_body():
     text = ("---\ntitle: 2023年工作总结\nyear: 2023\nissuer: 区科技局\ndoc_type: 工作总结\nsource: a.docx\n"
             f"sha256: {'a' * 64}\n---\n\n正文\n")
-    found = entry_from_page("reports/2023/x.md", text)
-    assert (found.meta.title, found.meta.year, found.issuer) == ("2023年工作总结", 2023, "区科技局")
+    data, body = parse_report_page("reports/2023/x.md", text)
+    assert (data["title"], data["year"], data["issuer"], body) == ("2023年工作总结", 2023, "区科技局", "正文\n")
 
 
 def test_reports_are_listed_newest_year_first_then_newest_date():

@@ -57,10 +57,6 @@ def parse_report_page(src_uri: str, text: str) -> tuple[dict, str]:
     return data, body
 
 
-def entry_from_page(src_uri: str, text: str) -> Entry | None:
-    data, _ = parse_report_page(src_uri, text)
-    return Entry(src_uri=src_uri, meta=ReportMeta.from_dict(data)) if data else None
-
 
 def newest_first(entries) -> list[Entry]:
     """Newest year first; within a year by date (newest first), then issuer and title."""

@@ -18,10 +18,6 @@ def a(href: str, text: str, **attrs: str) -> str:
     return f'<a href="{esc(href)}"{extra}>{esc(text)}</a>'
 
 
-def join_lines(parts) -> str:
-    return "\n".join(p for p in parts if p)
-
-
 def human_size(size: int) -> str:
     """Bytes as a reader reads them: "23.4 KB", "1.2 MB"."""
     if size < 1024:

@@ -6,7 +6,6 @@ state kept between events is the catalog and what was derived from it.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,7 +27,6 @@ from .markup import esc
 from .report_page import Original, card, digest, with_card
 from .views import PageParts, index_parts, report_parts
 
-log = logging.getLogger("mkdocs.plugins.archive")
 REPORTS = "reports/"
 
 

@@ -34,6 +34,18 @@ def report_slug(issuer: str, doc_type: str, taken: set[str] = frozenset(), title
     return slug
 
 
+def name_slug(name: str) -> str:
+    """A whole name in pinyin, one word per run of characters (for index pages): 科技、教育 → keji-jiaoyu,
+    区科技局 → qukejiju."""
+    words = re.findall(r"[\u4e00-\u9fff]+|[0-9A-Za-z]+", name)
+    return "-".join(_pinyin(w) for w in words)[:MAX_LENGTH].strip("-") or "x"
+
+
+def type_slug(doc_type: str) -> str:
+    """工作总结 → gongzuo-zongjie; 政府工作报告 → zhengfu-gongzuo-baogao."""
+    return "-".join(_pinyin(w) for w in _type_words(doc_type, doc_type)) or "qita"
+
+
 def short_issuer(issuer: str) -> str:
     """The issuer as a slug names it: no region for a department, the bare region for a government."""
     name = "".join(CJK.findall(issuer))

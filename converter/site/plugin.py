@@ -1,37 +1,181 @@
-"""Thin MkDocs plugin: reads the catalog, adds generated index pages, keeps the nav small."""
+"""Thin MkDocs plugin: reads the catalog once, adds the index pages, dresses report pages, writes feeds.
+
+Each event calls plain functions (catalog, indexes, report_page, views, feeds, theme_setup); the only
+state kept between events is the catalog and what was derived from it.
+"""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
 from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
-from .catalog import Entry, entry_from_page
-from .indexes import index_pages
+from . import theme_setup
+from ..frontmatter import ReportMeta
+from .catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
+from .feeds import atom, feeds
+from .indexes import SECTIONS, IndexPage, index_pages
+from .head_meta import page_description
+from .markup import esc
+from .report_page import Original, card, digest, with_card
+from .views import PageParts, index_parts, report_parts
+
+REPORTS = "reports/"
+
+
+def archive_nav(staff_nav: list | None) -> list:
+    """The index pages, then what staff listed in mkdocs.yml (e.g. the guide): never the reports, so the
+    nav stays the same size however many there are."""
+    ours = [{"首页": HOME}] + [{title: src} for src, title in SECTIONS.items()]
+    listed = {src for item in ours for src in item.values()}
+    return ours + [item for item in staff_nav or [] if _targets(item) - listed]
+
+
+def _targets(item) -> set:
+    return {str(v) for v in item.values()} if isinstance(item, dict) else {str(item)}
 
 
 class ArchiveConfig(base.Config):
-    pass
+    enabled = c.Type(bool, default=True)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    def on_files(self, files: Files, *, config) -> Files:
-        entries = self._catalog(files)
-        for path, markdown in index_pages(entries, config.site_name).items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=markdown))
-        return files
+    pages: dict[str, tuple[dict, str]]
+    catalog: Catalog
+    index: dict[str, IndexPage]
+    urls: dict[str, str]
+    originals: dict[str, Original]
 
     def on_config(self, config):
-        if not config.nav:
-            config.nav = [{"首页": "index.md"}]
+        if self.config.enabled:
+            theme_setup.configure(config)
+            config.nav = archive_nav(config.nav)
         return config
 
-    @staticmethod
-    def _catalog(files: Files) -> list[Entry]:
-        entries = []
-        for file in files.documentation_pages():
-            if file.src_uri.startswith("reports/"):
-                entry = entry_from_page(file.src_uri, file.content_string)
-                if entry:
-                    entries.append(entry)
-        return entries
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled:
+            return files
+        self.pages = read_pages(files)
+        self.catalog = Catalog([Entry(src, ReportMeta.from_dict(data)) for src, (data, _) in self.pages.items()])
+        self.index = {}
+        for page in index_pages(self.catalog, config.site_name, config.site_description or ""):
+            if files.get_file_from_path(page.src_uri) is None:  # a page staff wrote themselves wins
+                files.append(File.generated(config, page.src_uri, content=_stub(page.title)))
+                self.index[page.src_uri] = page
+        theme_setup.drop_unused_assets(files, config)
+        self.urls = {f.src_uri: f.url for f in files}
+        self.originals = find_originals(self.catalog, files)
+        return files
+
+    def on_page_read_source(self, *, page, config):
+        """A report page's body as read in on_files: MkDocs need not read the file and parse its front
+        matter a second time (on_page_markdown gives the page its front matter)."""
+        if self.config.enabled and page.file.src_uri in self.pages:
+            return self.pages[page.file.src_uri][1]
+        return None
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled:
+            return markdown
+        src = page.file.src_uri
+        if entry := self.catalog.by_src.get(src):
+            page.meta = dict(self.pages[src][0])
+            page.meta.setdefault("template", "archive-report.html")
+            # Material prints the description into an attribute as it is: escape it here.
+            page.meta.setdefault("description", esc(page_description(entry)))
+            page.update_date = entry.added  # sitemap lastmod: from the data, not the build time
+        elif index := self.index.get(src):
+            page.meta["template"] = "archive-index.html"
+            page.update_date = max((e.added for e in index.entries), default=page.update_date)
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return html
+        src, link = page.file.src_uri, self._linker(page.url)
+        if entry := self.catalog.by_src.get(src):
+            return with_card(html, entry.meta.title, card(entry, self.catalog, link))
+        if index := self.index.get(src):
+            body = index.render(link)
+            page.toc = get_toc([{"level": 1, "id": "archive-title", "name": esc(index.title), "children": [
+                {"level": h.level, "id": h.id, "name": esc(h.title), "children": []} for h in body.headings]}])
+            return f'<h1 id="archive-title">{esc(index.title)}</h1>\n{body.html}'
+        return html
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled:
+            context["archive"] = self._parts(page, config)
+        return context
+
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        for feed in feeds(self.catalog, config.site_name):
+            def href(src: str, feed=feed) -> str:
+                url = self.urls.get(src, src)
+                return urljoin(site_url, url) if site_url else get_relative_url(url, feed.path)
+            xml = atom(feed, config.site_name, href, urljoin(site_url, feed.path) if site_url else "")
+            target = site_dir / feed.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(xml, encoding="utf-8")
+        theme_setup.settle_sitemap(site_dir)
+
+    def _parts(self, page, config) -> PageParts:
+        src, link = page.file.src_uri, self._linker(page.url)
+        if entry := self.catalog.by_src.get(src):
+            absolute = bool(config.site_url)
+            permalink = urljoin(config.site_url, page.url) if absolute else link(src)
+            return report_parts(entry, self.catalog, self.originals.get(src), link, permalink, absolute,
+                                config.site_name)
+        if index := self.index.get(src):
+            return index_parts(index, link, config.site_name)
+        return PageParts()
+
+    def _linker(self, page_url: str):
+        def link(src: str, anchor: str = "") -> str:
+            url = get_relative_url(self.urls.get(src, src), page_url)
+            return f"{url}#{anchor}" if anchor else url
+        return link
+
+
+def _stub(title: str) -> str:
+    """The generated page's Markdown: only its title (JSON is YAML); the plugin writes the body."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def read_pages(files: Files) -> dict[str, tuple[dict, str]]:
+    """Each report page's front matter and Markdown body, read once for the whole build."""
+    pages = {}
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(REPORTS):
+            try:
+                data, body = parse_report_page(file.src_uri, file.content_string)
+            except (PageProblem, UnicodeDecodeError) as error:
+                problem = str(error) if isinstance(error, PageProblem) else f"{file.src_uri}：不是 UTF-8 文本，请用 UTF-8 保存"
+                raise PluginError(problem) from error
+            if data:
+                pages[file.src_uri] = (data, body)
+    return pages
+
+
+def find_originals(catalog: Catalog, files: Files) -> dict[str, Original]:
+    """The .docx of each report: as the front matter's `download` says, else the file beside the page
+    (measured now: a staff member may have replaced it)."""
+    found = {}
+    for entry in catalog.entries:
+        folder = entry.src_uri.rsplit("/", 1)[0]
+        if entry.meta.download:
+            d = entry.meta.download
+            found[entry.src_uri] = Original(f"{folder}/{d.file}", d.size, d.sha256)
+        elif (file := files.get_file_from_path(entry.src_uri[: -len(".md")] + ".docx")) and file.abs_src_path:
+            size, sha256 = digest(Path(file.abs_src_path))
+            found[entry.src_uri] = Original(file.src_uri, size, sha256)
+    return found

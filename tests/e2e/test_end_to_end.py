@@ -19,7 +19,7 @@ def test_init_add_build_serves_a_report_page_with_no_outside_request(tmp_path, s
     url = serve(archive / "site")
     page = recorded_page.page
     page.goto(url)
-    page.get_by_role("link", name="2023 年").first.click()
+    page.get_by_role("link", name="2023年").first.click()
     page.get_by_role("link", name="2023年区科技局工作总结").click()
 
     assert _heading_text(page, "h1") == "2023年区科技局工作总结"

@@ -42,12 +42,12 @@ def test_report_dropped_into_the_inbox_appears_in_the_open_browser(served, recor
     archive, url, server = served
     page = recorded_page.page
     page.goto(url)
-    assert page.get_by_role("link", name="2023 年").count() == 0
+    assert page.get_by_role("link", name="2023年", exact=True).count() == 0
 
     _copy_slowly(simple_report(tmp_path / "科技局 年度总结.docx"), archive / "inbox" / "科技局 年度总结.docx")
 
-    page.get_by_role("link", name="2023 年").wait_for(timeout=30_000)  # livereload, no page.reload()
-    page.get_by_role("link", name="2023 年").click()
+    page.get_by_role("link", name="2023年", exact=True).wait_for(timeout=30_000)  # livereload, no page.reload()
+    page.get_by_role("link", name="2023年", exact=True).click()
     page.get_by_role("link", name="2023年区科技局工作总结").click()
     assert page.locator("article h1").first.inner_text().startswith("2023年区科技局工作总结")
     assert (archive / "inbox" / "已导入" / "科技局 年度总结.docx").is_file()

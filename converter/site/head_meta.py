@@ -1,0 +1,65 @@
+"""Machine-readable metadata of a report page (Dublin Core meta tags and schema.org JSON-LD) and its
+citation string. Pure functions; values are escaped for their context (attribute, or JSON in a script)."""
+from __future__ import annotations
+
+import json
+
+from .catalog import Entry
+from .markup import esc
+from .report_page import DOCX, Original
+
+
+def citation(entry: Entry, permalink: str) -> str:
+    """A GB/T 7714-style reference: 责任者. 题名[类型/OL]. (日期). 网址."""
+    meta = entry.meta
+    kind = "R/OL" if ("报告" in meta.doc_type or "总结" in meta.doc_type) else "EB/OL"
+    date = meta.date or (str(meta.year) if meta.year else "")
+    parts = [f"{entry.issuer}. {meta.title}[{kind}]."]
+    if date:
+        parts.append(f"({date}).")
+    if permalink:
+        parts.append(permalink)
+    return " ".join(parts)
+
+
+def meta_tags(entry: Entry) -> str:
+    meta = entry.meta
+    tags = [("DC.title", meta.title), ("DC.creator", entry.issuer),
+            ("DC.type", meta.doc_type), ("DC.language", "zh-CN"), ("DC.date", meta.date or ""),
+            ("DC.coverage", meta.region), ("DC.subject", "；".join(meta.topics))]
+    return "\n".join(f'<meta name="{name}" content="{esc(value)}">' for name, value in tags if value)
+
+
+def json_ld(entry: Entry, original: Original | None, permalink: str, absolute: bool) -> str:
+    meta = entry.meta
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": meta.title,
+        "inLanguage": "zh-CN",
+        "author": {"@type": "GovernmentOrganization", "name": entry.issuer},
+        "genre": meta.doc_type,
+        "temporalCoverage": str(meta.year) if meta.year else None,
+        "datePublished": meta.date,
+        "keywords": "，".join(meta.topics) or None,
+        "spatialCoverage": meta.region or None,
+        "url": permalink if absolute else None,
+        "encoding": _encoding(original),
+    }
+    text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, sort_keys=False)
+    # Inside <script>, "</script>" or "<!--" in a title must not end or alter the element.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def _encoding(original: Original | None) -> dict | None:
+    if not original:
+        return None
+    return {"@type": "MediaObject", "encodingFormat": DOCX, "contentSize": f"{original.size} B",
+            "sha256": original.sha256}
+
+
+def page_description(entry: Entry) -> str:
+    meta = entry.meta
+    year = f"{meta.year}年" if meta.year else ""
+    return f"{entry.issuer}{year}{meta.doc_type}：{meta.title}"

@@ -1,0 +1,117 @@
+"""The parts of a report page around its text: breadcrumbs, the metadata card, the download box, the
+citation and the related reports. Pure functions returning HTML; every front-matter value is escaped."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import HOME, YEARS, Catalog, Entry
+from .markup import Link, a, chinese_date, esc, human_size
+from .relations import Related
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Original:
+    """The .docx offered for download: where it is (a source path) and what it is."""
+
+    src_uri: str
+    size: int
+    sha256: str
+
+
+def digest(path: Path) -> tuple[int, str]:
+    data = path.read_bytes()
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def breadcrumbs(trail: list[tuple[str, str]], current: str, link: Link) -> str:
+    """`trail`: (title, src_uri) from the home page down; `current`: this page's title."""
+    items = "".join(f"<li>{a(link(src), title)}</li>" for title, src in trail)
+    return (f'<nav class="archive-crumbs" aria-label="当前位置"><ol>{items}'
+            f'<li aria-current="page">{esc(current)}</li></ol></nav>')
+
+
+def report_trail(entry: Entry, catalog: Catalog) -> list[tuple[str, str]]:
+    trail = [("首页", HOME), ("按年度浏览", YEARS)]
+    if entry.meta.year in catalog.years:
+        trail.append((f"{entry.meta.year}年", catalog.year_src(entry.meta.year)))
+    return trail
+
+
+def card(entry: Entry, catalog: Catalog, link: Link) -> str:
+    """The metadata card shown under the title (and indexed with the text, so it holds only facts)."""
+    meta = entry.meta
+    rows = [("发文机关", a(link(catalog.issuer_src(entry.issuer)), entry.issuer))]
+    if meta.year:
+        rows.append(("年度", a(link(catalog.year_src(meta.year)), f"{meta.year}年")))
+    if meta.doc_type in catalog.doc_types:
+        rows.append(("文种", a(link(catalog.type_src(meta.doc_type)), meta.doc_type)))
+    if meta.date:
+        rows.append(("成文日期", f'<time datetime="{esc(meta.date)}">{esc(chinese_date(meta.date))}</time>'))
+    if meta.region:
+        rows.append(("地区", esc(meta.region)))
+    cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
+    topics = [a(link(catalog.topic_src(t)), t) for t in meta.topics if t in catalog.topics]
+    if topics:  # the longest row: a line of its own
+        cells += f'<div class="archive-card__wide"><dt>主题</dt><dd>{"；".join(topics)}</dd></div>'
+    return f'<dl class="archive-card">{cells}</dl>'
+
+
+def with_card(content: str, title: str, card_html: str) -> str:
+    """The page's HTML with the card right under its h1 (an h1 is added when the page has none)."""
+    end = content.find("</h1>")
+    if end == -1:
+        return f"<h1>{esc(title)}</h1>\n{card_html}\n{content}"
+    end += len("</h1>")
+    return f"{content[:end]}\n{card_html}{content[end:]}"
+
+
+def quick_download(original: Original | None, link: Link) -> str:
+    if not original:
+        return ""
+    return (f'<a class="archive-quick-download" href="{esc(link(original.src_uri))}">'
+            f"下载原件（{human_size(original.size)}）</a>")
+
+
+def download_box(original: Original | None, title: str, link: Link) -> str:
+    if not original:
+        return ""
+    href = link(original.src_uri)
+    name = f"{title}.docx"
+    return (
+        '<section class="archive-download" aria-labelledby="archive-download">'
+        '<h2 id="archive-download">下载原件</h2>'
+        f'<p><a href="{esc(href)}" download="{esc(name)}" type="{DOCX}">{esc(name)}</a>'
+        f'<span class="archive-meta">Word 文档，{human_size(original.size)}</span></p>'
+        f'<p class="archive-hash">SHA-256 校验值：<code data-sha256>{esc(original.sha256)}</code></p>'
+        "</section>"
+    )
+
+
+def citation_box(citation: str, permalink: str, absolute: bool) -> str:
+    """`citation` ends with the permalink; without a site_url the link is relative and the page's
+    script shows it as the full address the reader sees."""
+    marker = "" if absolute else " data-absolutize"
+    text = esc(citation[: -len(permalink)]) if permalink and citation.endswith(permalink) else esc(citation)
+    link = f'<a class="archive-permalink" href="{esc(permalink)}"{marker}>{esc(permalink)}</a>' if permalink else ""
+    return (
+        '<section class="archive-cite" aria-labelledby="archive-cite">'
+        '<h2 id="archive-cite">如何引用</h2>'
+        f'<p><span class="archive-citation">{text}{link}</span></p>'
+        '<button type="button" class="archive-copy" data-copy=".archive-citation" hidden>复制引用</button>'
+        "</section>"
+    )
+
+
+def related_box(items: list[Related], link: Link) -> str:
+    if not items:
+        return ""
+    rows = "".join(
+        f"<li><span>{esc(item.label)}：</span>{a(link(item.entry.src_uri), item.entry.meta.title)}</li>"
+        for item in items
+    )
+    return ('<section class="archive-related" aria-labelledby="archive-related">'
+            f'<h2 id="archive-related">相关报告</h2><ul class="archive-related__list">{rows}</ul></section>')

@@ -1,0 +1,50 @@
+"""What the templates place around a page's content, assembled from the pure builders. The templates
+only position these ready, escaped HTML strings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import FEED, Catalog, Entry
+from .head_meta import citation, json_ld, meta_tags
+from .indexes import IndexPage
+from .markup import Link, esc
+from .relations import related
+from .report_page import Original, breadcrumbs, citation_box, download_box, quick_download, related_box, report_trail
+
+
+@dataclass(frozen=True)
+class PageParts:
+    head: str = ""  # into <head>
+    crumbs: str = ""  # breadcrumbs, above the content
+    quick: str = ""  # the quick download link beside the breadcrumbs
+    aside: str = ""  # download box, citation, related reports: after the text
+
+
+def feed_link(href: str, title: str) -> str:
+    return f'<link rel="alternate" type="application/atom+xml" href="{esc(href)}" title="{esc(title)}">'
+
+
+def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link: Link,
+                 permalink: str, absolute: bool, site_name: str) -> PageParts:
+    """`permalink`: the page's address (absolute when the site has a site_url, else relative)."""
+    head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"), meta_tags(entry),
+                      json_ld(entry, original, permalink, absolute)))
+    aside = "".join((
+        download_box(original, entry.meta.title, link),
+        citation_box(citation(entry, permalink), permalink, absolute),
+        related_box(related(entry, catalog), link),
+    ))
+    return PageParts(
+        head=head,
+        crumbs=breadcrumbs(report_trail(entry, catalog), entry.meta.title, link),
+        quick=quick_download(original, link),
+        aside=f'<div class="archive-aside">{aside}</div>',
+    )
+
+
+def index_parts(page: IndexPage, link: Link, site_name: str) -> PageParts:
+    head = feed_link(link(FEED), f"{site_name}：新收录报告")
+    if page.feed:
+        head += "\n" + feed_link(link(page.feed), f"{site_name}：{page.title}")
+    crumbs = breadcrumbs(list(page.parents), page.title, link) if page.parents else ""
+    return PageParts(head=head, crumbs=crumbs)

@@ -1,0 +1,71 @@
+import json
+import re
+
+from site_entries import catalog, entry, link
+
+from converter.site.head_meta import citation, json_ld, meta_tags
+from converter.site.report_page import Original, breadcrumbs, card, download_box, with_card
+
+EVIL = '<img src=x onerror="alert(1)">'
+
+
+def test_the_card_holds_issuer_year_type_date_and_topics_as_links():
+    report = entry(2023, date="2023-12-28", topics=["科技、教育"])
+    html = card(report, catalog(report), link)
+    assert '<a href="/issuers/qukejiju/">区科技局</a>' in html
+    assert '<a href="/years/2023/">2023年</a>' in html
+    assert '<a href="/types/gongzuo-zongjie/">工作总结</a>' in html
+    assert '<time datetime="2023-12-28">2023年12月28日</time>' in html
+    assert '<a href="/topics/keji-jiaoyu/">科技、教育</a>' in html
+
+
+def test_the_card_goes_right_under_the_title():
+    page = with_card('<h1 id="t">标题</h1>\n<p>正文</p>', "标题", "<dl>卡</dl>")
+    assert page == '<h1 id="t">标题</h1>\n<dl>卡</dl>\n<p>正文</p>'
+
+
+def test_a_page_without_h1_gets_one_from_the_front_matter_escaped():
+    page = with_card("<p>正文</p>", f"标题{EVIL}", "<dl>卡</dl>")
+    assert page.startswith("<h1>标题&lt;img") and "<img" not in page
+
+
+def test_the_download_box_shows_size_and_sha256():
+    html = download_box(Original("reports/2023/x.docx", 23_456, "ab" * 32), "2023年工作总结", link)
+    assert 'href="/reports/2023/x.docx/"' in html and 'download="2023年工作总结.docx"' in html
+    assert "22.9 KB" in html and f"<code data-sha256>{'ab' * 32}</code>" in html
+
+
+def test_no_original_no_download_box():
+    assert download_box(None, "t", link) == ""
+
+
+def test_citation_follows_gbt_7714():
+    report = entry(2023, date="2023-12-28", title="2023年区科技局工作总结")
+    assert citation(report, "https://example.gov.cn/reports/2023/x/") == (
+        "区科技局. 2023年区科技局工作总结[R/OL]. (2023-12-28). https://example.gov.cn/reports/2023/x/")
+    assert citation(entry(2024, doc_type="工作计划", title="计划"), "") == "区科技局. 计划[EB/OL]. (2024)."
+
+
+def test_json_ld_cannot_close_its_script_element():
+    report = entry(title="</script><script>alert(1)</script>")
+    script = json_ld(report, None, "", absolute=False)
+    assert script.count("</script>") == 1 and script.endswith("</script>")
+    data = json.loads(re.match(r"<script [^>]+>(.*)</script>$", script).group(1))
+    assert data["name"] == "</script><script>alert(1)</script>" and data["@type"] == "Report"
+
+
+def test_json_ld_describes_the_original_and_the_permalink():
+    original = Original("reports/2023/x.docx", 100, "cd" * 32)
+    data = json.loads(json_ld(entry(date="2023-01-02"), original, "https://e.cn/r/", absolute=True)[35:-9])
+    assert data["url"] == "https://e.cn/r/" and data["encoding"]["sha256"] == "cd" * 32
+    assert data["datePublished"] == "2023-01-02" and data["author"]["name"] == "区科技局"
+
+
+def test_meta_tags_escape_attribute_values():
+    tags = meta_tags(entry(title='标题"><script>'))
+    assert '<meta name="DC.title" content="标题&quot;&gt;&lt;script&gt;">' in tags
+
+
+def test_breadcrumbs_mark_the_current_page():
+    html = breadcrumbs([("首页", "index.md")], f"当前{EVIL}", link)
+    assert '<li aria-current="page">当前&lt;img' in html and 'aria-label="当前位置"' in html

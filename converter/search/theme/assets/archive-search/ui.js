@@ -1,0 +1,222 @@
+/**
+ * Archive search UI: the header search box (live results under Material's box) and the search page
+ * (search/?q=…&year=2019-2023&issuer=…&topic=…&type=…) with filters. Uses window.archiveSearch only;
+ * every string from the index is put into the page as text, never as HTML.
+ */
+(function () {
+  "use strict";
+  const api = window.archiveSearch;
+  const root = document.querySelector("[data-archive-search]");
+  const base = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href).href;
+  const pageUrl = new URL(root.getAttribute("data-page") || "search/", location.href).href;
+  const MSG = {
+    prompt: "输入要查找的词语，多个词语用空格分开",
+    loading: "正在搜索…",
+    error: "搜索出错：无法读取检索文件，请检查网络后刷新页面重试。",
+    none: (q) => "没有找到包含“" + q + "”的报告。请检查用字，或减少词语、放宽筛选条件。",
+    found: (n) => "找到 " + n + " 篇报告",
+  };
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "text") node.textContent = v; else node.setAttribute(k, v);
+    }
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  }
+
+  function excerptNode(parts) {
+    return el("p", { class: "archive-search__excerpt" },
+      parts.map((p) => (p.mark ? el("mark", { text: p.text }) : document.createTextNode(p.text))));
+  }
+
+  function metaLine(r) {
+    return el("p", { class: "archive-search__info", text: [r.year + " 年", r.issuer, r.doc_type].filter(Boolean).join(" · ") });
+  }
+
+  function resultNode(r, headingTag) {
+    const link = el("a", { href: base + r.url, class: "archive-search__link" }, [el(headingTag, { class: "archive-search__title", text: r.title })]);
+    return el("li", { class: "archive-search__result" }, [link, metaLine(r), r.excerpt_parts.length ? excerptNode(r.excerpt_parts) : null]);
+  }
+
+  function moveFocus(items, current, step) {
+    const i = items.indexOf(current);
+    const next = items[Math.max(0, Math.min(items.length - 1, (i < 0 ? -1 : i) + step))];
+    if (next) next.focus();
+    return next;
+  }
+
+  /* ---------- header box ---------- */
+  function headerBox() {
+    const input = root.querySelector("input[name=q]");
+    const status = root.querySelector("[data-archive-search-status]");
+    const list = root.querySelector("[data-archive-search-list]");
+    const toggle = document.getElementById("__search");
+    let seq = 0, timer = null;
+
+    async function run() {
+      const q = input.value.trim();
+      const mine = ++seq;
+      list.replaceChildren();
+      if (!q) { status.textContent = MSG.prompt; return; }
+      status.textContent = MSG.loading;
+      try {
+        const res = await api.search(q, { limit: 8 });
+        if (mine !== seq) return;
+        status.textContent = res.total ? MSG.found(res.total) : MSG.none(q);
+        list.replaceChildren(...res.results.map((r) => resultNode(r, "h3")));
+        if (res.total) {
+          const more = el("a", { href: pageUrl + "?q=" + encodeURIComponent(q), class: "archive-search__more",
+            text: "查看全部 " + res.total + " 篇，按年份、发文机关、主题、文种筛选 →" });
+          list.append(el("li", { class: "archive-search__result archive-search__result--more" }, [more]));
+        }
+      } catch (e) {
+        if (mine === seq) status.textContent = MSG.error;
+      }
+    }
+
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    root.querySelector("form").addEventListener("submit", (e) => { if (!input.value.trim()) e.preventDefault(); });
+    root.querySelector("form").addEventListener("reset", () => { setTimeout(run, 0); input.focus(); });
+    root.addEventListener("keydown", (e) => {
+      const links = [input, ...list.querySelectorAll("a")];
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        moveFocus(links, document.activeElement, e.key === "ArrowDown" ? 1 : -1);
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        if (document.activeElement !== input) { input.focus(); return; }
+        if (toggle) toggle.checked = false;
+        input.blur();
+      }
+    });
+    if (input.value.trim()) run();
+  }
+
+  /* ---------- search page ---------- */
+  function searchPage(host) {
+    const params = new URLSearchParams(location.search);
+    const state = {
+      q: params.get("q") || "",
+      year: params.get("year") || "",
+      issuer: params.getAll("issuer"), topic: params.getAll("topic"), doc_type: params.getAll("type"),
+      shown: 20,
+    };
+    const input = el("input", { type: "search", name: "q", id: "archive-search-q", class: "archive-search__input",
+      autocomplete: "off", enterkeyhint: "search", "aria-describedby": "archive-search-hint" });
+    input.value = state.q;
+    const form = el("form", { class: "archive-search__form", role: "search" }, [
+      el("label", { for: "archive-search-q", class: "archive-search__label", text: "查找词语" }), input,
+      el("button", { type: "submit", class: "md-button md-button--primary", text: "搜索" }),
+      el("p", { id: "archive-search-hint", class: "archive-search__hint",
+        text: "找出全文中逐字包含该词语的报告；多个词语用空格分开，须同时出现。" }),
+    ]);
+    const filters = el("div", { class: "archive-search__filters" });
+    const details = el("section", { class: "archive-search__filterbox", "aria-labelledby": "archive-search-filters" },
+      [el("h2", { id: "archive-search-filters", class: "archive-search__filterhead", text: "筛选" }), filters]);
+    const status = el("p", { class: "archive-search__status", role: "status", "aria-live": "polite" });
+    const list = el("ol", { class: "archive-search__results", "aria-label": "搜索结果" });
+    const more = el("button", { type: "button", class: "md-button archive-search__more-button", text: "显示更多结果", hidden: "" });
+    host.replaceChildren(form, el("div", { class: "archive-search__layout" }, [details, el("div", {}, [status, list, more])]));
+    let seq = 0;
+
+    function filterValues() {
+      return { year: state.year, issuer: state.issuer, topic: state.topic, doc_type: state.doc_type };
+    }
+
+    function writeUrl(push) {
+      const p = new URLSearchParams();
+      if (state.q) p.set("q", state.q);
+      if (state.year) p.set("year", state.year);
+      for (const v of state.issuer) p.append("issuer", v);
+      for (const v of state.topic) p.append("topic", v);
+      for (const v of state.doc_type) p.append("type", v);
+      const url = location.pathname + (p.toString() ? "?" + p : "");
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+
+    async function run() {
+      const mine = ++seq;
+      if (!state.q.trim()) { status.textContent = MSG.prompt; list.replaceChildren(); more.hidden = true; filters.replaceChildren(); return; }
+      status.textContent = MSG.loading;
+      try {
+        const res = await api.search(state.q, { filters: filterValues(), limit: state.shown, excerpts: state.shown });
+        if (mine !== seq) return;
+        const filtered = state.year || state.issuer.length || state.topic.length || state.doc_type.length;
+        status.textContent = res.total ? MSG.found(res.total) + (filtered ? "（已筛选）" : "") : MSG.none(state.q);
+        list.replaceChildren(...res.results.map((r) => resultNode(r, "h2")));
+        more.hidden = res.total <= res.results.length;
+        renderFilters(res.facets);
+      } catch (e) {
+        if (mine === seq) status.textContent = MSG.error;
+      }
+    }
+
+    function renderFilters(facets) {
+      const years = Object.keys(facets.year).map(Number).sort((a, b) => a - b);
+      const [from, to] = state.year ? state.year.split("-").concat(state.year).slice(0, 2) : ["", ""];
+      const yearSelect = (name, label, value) => {
+        const select = el("select", { name, id: "archive-search-" + name }, [el("option", { value: "", text: "不限" })]);
+        for (const y of years) select.append(el("option", { value: String(y), text: y + " 年（" + facets.year[y] + "）" }));
+        if (value && !years.includes(Number(value))) select.append(el("option", { value, text: value + " 年" }));
+        select.value = value || "";
+        select.addEventListener("change", () => {
+          const a = host.querySelector("#archive-search-from").value, b = host.querySelector("#archive-search-to").value;
+          state.year = a || b ? (a || "") + "-" + (b || "") : "";
+          state.shown = 20; writeUrl(false); run();
+        });
+        return el("p", { class: "archive-search__year" }, [el("label", { for: "archive-search-" + name, text: label }), select]);
+      };
+      const year = el("fieldset", {}, [el("legend", { text: "年份" }), yearSelect("from", "从", from), yearSelect("to", "到", to)]);
+      filters.replaceChildren(year,
+        checkboxes("发文机关", "issuer", facets.issuer, state.issuer),
+        checkboxes("主题", "topic", facets.topic, state.topic),
+        checkboxes("文种", "doc_type", facets.doc_type, state.doc_type));
+      if (state.year || state.issuer.length || state.topic.length || state.doc_type.length) {
+        const clear = el("button", { type: "button", class: "md-button", text: "清除筛选" });
+        clear.addEventListener("click", () => {
+          state.year = ""; state.issuer = []; state.topic = []; state.doc_type = []; state.shown = 20;
+          writeUrl(false); run();
+        });
+        filters.append(clear);
+      }
+    }
+
+    function checkboxes(legend, key, counts, chosen) {
+      const values = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "zh"));
+      for (const v of chosen) if (!values.includes(v)) values.push(v);
+      const box = el("fieldset", {}, [el("legend", { text: legend })]);
+      if (!values.length) box.append(el("p", { class: "archive-search__hint", text: "（无）" }));
+      values.forEach((v, i) => {
+        const id = "archive-search-" + key + "-" + i;
+        const check = el("input", { type: "checkbox", id, value: v });
+        check.checked = chosen.includes(v);
+        check.addEventListener("change", () => {
+          state[key] = check.checked ? state[key].concat(v) : state[key].filter((x) => x !== v);
+          state.shown = 20; writeUrl(false); run();
+        });
+        box.append(el("p", { class: "archive-search__check" }, [check, el("label", { for: id, text: v + "（" + (counts[v] || 0) + "）" })]));
+      });
+      return box;
+    }
+
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      state.q = input.value.trim(); state.shown = 20;
+      writeUrl(true); run();
+    });
+    more.addEventListener("click", () => { state.shown += 20; run(); });
+    list.addEventListener("keydown", (e) => {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      e.preventDefault();
+      moveFocus([...list.querySelectorAll("a")], document.activeElement, e.key === "ArrowDown" ? 1 : -1);
+    });
+    window.addEventListener("popstate", () => location.reload());
+    run();
+  }
+
+  headerBox();
+  const host = document.getElementById("archive-search-page");
+  if (host) searchPage(host);
+})();

@@ -62,14 +62,19 @@
       if (!q) { status.textContent = MSG.prompt; return; }
       status.textContent = MSG.loading;
       try {
-        const res = await api.search(q, { limit: 8 });
-        if (mine !== seq) return;
-        status.textContent = res.total ? MSG.found(res.total) : MSG.none(q);
-        list.replaceChildren(...res.results.map((r) => resultNode(r, "h3")));
-        if (res.total) {
-          const more = el("a", { href: pageUrl + "?q=" + encodeURIComponent(q), class: "archive-search__more",
-            text: "查看全部 " + res.total + " 篇，按年份、发文机关、主题、文种筛选 →" });
-          list.append(el("li", { class: "archive-search__result archive-search__result--more" }, [more]));
+        for (const excerpts of [0, 8]) {
+          const res = await api.search(q, { limit: 8, excerpts });
+          if (mine !== seq) return;
+          status.textContent = res.total ? MSG.found(res.total) : MSG.none(q);
+          const focused = [...list.querySelectorAll("a")].indexOf(document.activeElement);
+          list.replaceChildren(...res.results.map((r) => resultNode(r, "h3")));
+          if (res.total) {
+            const more = el("a", { href: pageUrl + "?q=" + encodeURIComponent(q), class: "archive-search__more",
+              text: "查看全部 " + res.total + " 篇，按年份、发文机关、主题、文种筛选 →" });
+            list.append(el("li", { class: "archive-search__result archive-search__result--more" }, [more]));
+          }
+          if (focused >= 0 && list.querySelectorAll("a")[focused]) list.querySelectorAll("a")[focused].focus();
+          if (!res.total) break;
         }
       } catch (e) {
         if (mine === seq) status.textContent = MSG.error;
@@ -141,13 +146,17 @@
       if (!state.q.trim()) { status.textContent = MSG.prompt; list.replaceChildren(); more.hidden = true; filters.replaceChildren(); return; }
       status.textContent = MSG.loading;
       try {
-        const res = await api.search(state.q, { filters: filterValues(), limit: state.shown, excerpts: state.shown });
-        if (mine !== seq) return;
-        const filtered = state.year || state.issuer.length || state.topic.length || state.doc_type.length;
-        status.textContent = res.total ? MSG.found(res.total) + (filtered ? "（已筛选）" : "") : MSG.none(state.q);
-        list.replaceChildren(...res.results.map((r) => resultNode(r, "h2")));
-        more.hidden = res.total <= res.results.length;
-        renderFilters(res.facets);
+        for (const excerpts of [0, state.shown]) {
+          const res = await api.search(state.q, { filters: filterValues(), limit: state.shown, excerpts });
+          if (mine !== seq) return;
+          const filtered = state.year || state.issuer.length || state.topic.length || state.doc_type.length;
+          status.textContent = res.total ? MSG.found(res.total) + (filtered ? "（已筛选）" : "") : MSG.none(state.q);
+          list.replaceChildren(...res.results.map((r) => resultNode(r, "h2")));
+          list.setAttribute("aria-busy", excerpts ? "false" : "true");
+          more.hidden = res.total <= res.results.length;
+          if (!excerpts) renderFilters(res.facets);
+          if (!res.total) break;
+        }
       } catch (e) {
         if (mine === seq) status.textContent = MSG.error;
       }

@@ -24,33 +24,43 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int32)
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
-    table = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int64)
-    table[chars] = np.arange(len(chars))
+    table = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int32)
+    table[chars] = np.arange(len(chars), dtype=np.int32)
     mapped = [char_mapping(chr(c)) for c in chars.tolist()]
-    widths = np.array([len(m) for m in mapped] or [0], np.int64)
-    expansion = np.zeros((max(1, len(chars)), max(1, int(widths.max()))), np.int64)
+    widths = np.array([len(m) for m in mapped] or [0], np.int8)
+    expansion = np.zeros((max(1, len(chars)), max(1, int(widths.max()))), np.int32)
     for row, m in enumerate(mapped):
         expansion[row, : len(m)] = [ord(c) for c in m]
     plain_chars = np.array([bool(m) and " " not in m for m in mapped] or [False])
     ids = table[codes]
     lengths = widths[ids]
-    source = np.repeat(np.arange(len(codes)), lengths)
-    within = np.arange(len(source)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    out = expansion[ids[source], within]
-    keep = ~_digit_spaces(out)
-    kept_per_char = np.bincount(source[keep], minlength=len(codes))
-    offsets = np.concatenate(([0], np.cumsum(kept_per_char)))
-    return Normalised(out[keep], offsets, plain_chars[ids])
+    offsets = np.zeros(len(codes) + 1, np.int64)
+    np.cumsum(lengths, out=offsets[1:])  # where each character's normalisation starts
+    out = expansion[np.repeat(ids, lengths), 0]
+    for k in range(1, int(widths.max())):  # the few characters that expand, e.g. … -> ...
+        chosen = np.flatnonzero(lengths > k)
+        out[offsets[chosen] + k] = expansion[ids[chosen], k]
+    dropped = _digit_spaces(out)
+    if len(dropped):
+        owners = np.searchsorted(offsets, dropped, side="right") - 1
+        offsets -= np.searchsorted(owners, np.arange(len(offsets)), side="left")
+        out = np.delete(out, dropped)
+    return Normalised(out, offsets, plain_chars[ids])
 
 
 def _digit_spaces(out: np.ndarray) -> np.ndarray:
-    """Spaces in a run of spaces that has a digit on both sides."""
-    space = out == SPACE
-    digit = (out >= ZERO) & (out <= NINE)
-    index = np.arange(len(out))
-    before = np.maximum.accumulate(np.where(space, -1, index)) if len(out) else index
-    after = np.minimum.accumulate(np.where(space, len(out), index)[::-1])[::-1] if len(out) else index
-    padded = np.append(digit, False)
-    return space & (before >= 0) & padded[np.maximum(before, 0)] & padded[after]
+    """Indices of the spaces in runs of spaces that have a digit on both sides."""
+    spaces = np.flatnonzero(out == SPACE)
+    if not len(spaces):
+        return spaces
+    run_start = np.ones(len(spaces), bool)
+    run_start[1:] = spaces[1:] != spaces[:-1] + 1
+    starts = np.flatnonzero(run_start)
+    ends = np.append(starts[1:], len(spaces)) - 1
+    before, after = spaces[starts] - 1, spaces[ends] + 1
+    padded = np.append(out, 0)
+    digit = lambda i: (i >= 0) & (padded[np.maximum(i, 0)] >= ZERO) & (padded[np.maximum(i, 0)] <= NINE)
+    chosen = digit(before) & digit(after)
+    return spaces[np.repeat(chosen, ends - starts + 1)]

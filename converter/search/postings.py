@@ -30,8 +30,8 @@ class Entries:
 def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     """Entries for normalised code points (reports joined by newlines; `starts` = where each begins)."""
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
-    ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int64)
-    ids[chars] = np.arange(len(chars))
+    ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int32)
+    ids[chars] = np.arange(len(chars), dtype=np.int32)
     char_ids = ids[codes]
     space = np.array([chr(c).isspace() for c in chars.tolist()] or [True], dtype=bool)[char_ids]
     alphabet = [chr(c) for c in chars.tolist()]
@@ -48,7 +48,7 @@ def _sorted_by_key(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray,
 def _bigram_entries(char_ids, space, alphabet) -> Entries:
     positions = np.flatnonzero(~space[:-1] & ~space[1:])
     bits = max(1, (len(alphabet) - 1).bit_length())
-    keys, positions = _sorted_by_key((char_ids[positions] << bits) | char_ids[positions + 1], positions)
+    keys, positions = _sorted_by_key((char_ids[positions].astype(np.int64) << bits) | char_ids[positions + 1], positions)
     first = _group_starts(keys)
     deltas = np.diff(positions, prepend=0)
     deltas[first] = positions[first]
@@ -60,7 +60,7 @@ def _unigram_entries(char_ids, space, starts, alphabet) -> Entries:
     """Per (character, report): first position and count, from one bincount in character-major order."""
     positions = np.flatnonzero(~space)
     reports = np.searchsorted(starts, positions, side="right") - 1
-    cells = char_ids[positions] * len(starts) + reports
+    cells = char_ids[positions].astype(np.int64) * len(starts) + reports
     counts = np.bincount(cells, minlength=len(alphabet) * len(starts))
     first = np.full(len(counts), np.iinfo(np.int64).max)
     np.minimum.at(first, cells, positions)
@@ -94,9 +94,10 @@ def _encode(names: list[str], values: np.ndarray, group_starts: np.ndarray) -> E
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """LEB128 encoding of non-negative integers: (bytes, offset of each value's first byte)."""
-    values = values.astype(np.int64)
-    sizes = np.ones(len(values), np.int8)
-    for shift in range(7, 63, 7):
+    wide = len(values) and int(values.max()) >= 1 << 32
+    values = values.astype(np.uint64 if wide else np.uint32)
+    sizes = np.ones(len(values), np.uint8)
+    for shift in range(7, 64, 7):
         above = values >= (1 << shift)
         if not above.any():
             break
@@ -104,9 +105,12 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     width = int(sizes.max()) if len(values) else 1
     table = np.empty((len(values), width), np.uint8)
     for k in range(width):
-        table[:, k] = ((values >> (7 * k)) & 0x7F) | ((sizes > k + 1) << 7)
-    out = table[np.arange(width) < sizes[:, None]]
-    return out, np.cumsum(sizes, dtype=np.int64) - sizes
+        low = (values >> (7 * k)).astype(np.uint8) & 0x7F
+        table[:, k] = low | ((sizes > k + 1).view(np.uint8) << 7)
+    out = table[np.arange(width, dtype=np.uint8) < sizes[:, None]]
+    offsets = np.cumsum(sizes, dtype=np.int64)
+    offsets -= sizes
+    return out, offsets
 
 
 def _merge(first: Entries, second: Entries) -> Entries:

@@ -31,50 +31,60 @@ class Entries:
 def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
 
-    numpy releases the GIL in its sorts and gathers, so the character entries and the two halves of
-    the bigram entries (split by first character) are built in three threads.
+    numpy releases the GIL in its sorts, so the character entries and the two halves of the bigram
+    entries (split by first character) are built in three threads.
     """
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
     ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int32)
     ids[chars] = np.arange(len(chars), dtype=np.int32)
     char_ids = ids[codes]
-    space = np.array([chr(c).isspace() for c in chars.tolist()] or [True], dtype=bool)[char_ids]
     alphabet = [chr(c) for c in chars.tolist()]
-    positions = np.flatnonzero(~space[:-1] & ~space[1:])
-    firsts = char_ids[positions]
-    pivot = int(np.searchsorted(np.cumsum(np.bincount(firsts, minlength=1)), len(positions) // 2))
-    low = firsts <= pivot
+    space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
+    space = space_ids[char_ids]
     with ThreadPoolExecutor(3) as pool:
-        unigram = pool.submit(_unigram_entries, char_ids, space, np.asarray(starts, np.int64), alphabet)
-        halves = [pool.submit(_bigram_entries, char_ids, part, alphabet) for part in (positions[low], positions[~low])]
+        unigram = pool.submit(_unigram_entries, char_ids, space_ids, starts, alphabet)
+        halves = [pool.submit(_bigram_entries, packed, alphabet) for packed in _packed_bigrams(char_ids, space, alphabet)]
         return _merge(_merge(unigram.result(), halves[0].result()), halves[1].result())
 
 
-def _sorted_by_key(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    packed = np.sort((keys << POSITION_BITS) | positions)
-    return packed >> POSITION_BITS, packed & ((1 << POSITION_BITS) - 1)
+def _packed_bigrams(char_ids, space, alphabet) -> tuple[np.ndarray, np.ndarray]:
+    """(first id, second id, position) of every bigram packed in an int64, in two halves by first id."""
+    bits = _bits(alphabet)
+    firsts = char_ids[:-1]
+    packed = (firsts.astype(np.int64) << (bits + POSITION_BITS)) | (char_ids[1:].astype(np.int64) << POSITION_BITS)
+    packed |= np.arange(len(firsts), dtype=np.int64)
+    valid = ~space[:-1] & ~space[1:]
+    pivot = int(np.searchsorted(np.cumsum(np.bincount(firsts[valid], minlength=1)), int(valid.sum()) // 2))
+    low = firsts <= pivot
+    return packed[valid & low], packed[valid & ~low]
 
 
-def _bigram_entries(char_ids, positions, alphabet) -> Entries:
-    bits = max(1, (len(alphabet) - 1).bit_length())
-    keys, positions = _sorted_by_key((char_ids[positions].astype(np.int64) << bits) | char_ids[positions + 1], positions)
+def _bits(alphabet) -> int:
+    return max(1, (len(alphabet) - 1).bit_length())
+
+
+def _bigram_entries(packed: np.ndarray, alphabet) -> Entries:
+    packed.sort()
+    keys, positions = packed >> POSITION_BITS, packed & ((1 << POSITION_BITS) - 1)
     first = _group_starts(keys)
     deltas = np.diff(positions, prepend=0)
     deltas[first] = positions[first]
+    bits = _bits(alphabet)
     names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in keys[first].tolist()]
     return _encode(names, deltas, first)
 
 
-def _unigram_entries(char_ids, space, starts, alphabet) -> Entries:
+def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
     """Per (character, report): first position and count, from one bincount in character-major order."""
-    positions = np.flatnonzero(~space)
-    reports = np.searchsorted(starts, positions, side="right") - 1
-    cells = char_ids[positions].astype(np.int64) * len(starts) + reports
-    counts = np.bincount(cells, minlength=len(alphabet) * len(starts))
+    reports = len(starts)
+    lengths = np.diff(np.append(np.asarray(starts, np.int64), len(char_ids)))
+    cells = char_ids.astype(np.int64) * reports + np.repeat(np.arange(reports, dtype=np.int64), lengths)
+    counts = np.bincount(cells, minlength=len(alphabet) * reports)
+    counts.reshape(len(alphabet), reports)[space_ids] = 0
     first = np.full(len(counts), np.iinfo(np.int64).max)
-    np.minimum.at(first, cells, positions)
+    np.minimum.at(first, cells, np.arange(len(cells), dtype=np.int64))
     present = np.flatnonzero(counts)
-    keys, firsts = present // len(starts), first[present]
+    keys, firsts = present // reports, first[present]
     key_first = _group_starts(keys)
     deltas = np.diff(firsts, prepend=0)
     deltas[key_first] = firsts[key_first]
@@ -103,23 +113,30 @@ def _encode(names: list[str], values: np.ndarray, group_starts: np.ndarray) -> E
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """LEB128 encoding of non-negative integers: (bytes, offset of each value's first byte)."""
-    wide = len(values) and int(values.max()) >= 1 << 32
-    values = values.astype(np.uint64 if wide else np.uint32)
-    sizes = np.ones(len(values), np.uint8)
-    for shift in range(7, 64, 7):
-        above = values >= (1 << shift)
-        if not above.any():
-            break
-        sizes += above
-    width = int(sizes.max()) if len(values) else 1
-    table = np.empty((len(values), width), np.uint8)
-    for k in range(width):
-        low = (values >> (7 * k)).astype(np.uint8) & 0x7F
-        table[:, k] = low | ((sizes > k + 1).view(np.uint8) << 7)
-    out = table[np.arange(width, dtype=np.uint8) < sizes[:, None]]
-    offsets = np.cumsum(sizes, dtype=np.int64)
-    offsets -= sizes
-    return out, offsets
+    values = np.asarray(values)
+    if len(values) and int(values.max()) >= 1 << 28:
+        return _varints_wide(values.astype(np.uint64))
+    values = values.astype(np.uint32)
+    sizes = 1 + (values >= 1 << 7).view(np.uint8) + (values >= 1 << 14).view(np.uint8) + (values >= 1 << 21).view(np.uint8)
+    words = values & 0x7F
+    for k in (1, 2, 3):  # byte k of each value's four possible bytes, continuation bit on byte k - 1
+        words |= ((values >> (7 * k)) & 0x7F) << (8 * k)
+        words |= (sizes > k).astype(np.uint32) << (8 * k - 1)
+    out = words.view(np.uint8).reshape(-1, 4)[np.arange(4, dtype=np.uint8) < sizes[:, None]]
+    return out, np.cumsum(sizes, dtype=np.int64) - sizes
+
+
+def _varints_wide(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    chunks, offsets, at = [], [], 0
+    for value in values.tolist():
+        offsets.append(at)
+        while True:
+            byte, value = value & 0x7F, value >> 7
+            chunks.append(byte | (0x80 if value else 0))
+            at += 1
+            if not value:
+                break
+    return np.array(chunks, np.uint8), np.array(offsets, np.int64)
 
 
 def _merge(first: Entries, second: Entries) -> Entries:

@@ -171,3 +171,17 @@ def _random_queries(texts: dict[str, str], rng: random.Random, n: int) -> list[s
         if query.strip() == query and query and not re.search(r"\s", query):
             out.append(query)
     return out
+
+
+def test_the_search_page_and_header_results_pass_an_accessibility_scan(search_site, serve, recorded_page):
+    page = recorded_page.page
+    url = serve(search_site)
+    page.goto(url + "search/?q=科技特派员")
+    page.locator(".archive-search__results mark").first.wait_for()
+    page.locator("input.md-search__input").fill("科技特派员")
+    page.locator("#archive-search-list mark").first.wait_for()
+    page.add_script_tag(path=str(Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"))
+    violations = page.evaluate(
+        "axe.run({include: [['#archive-search-page'], ['[data-archive-search]']]},"
+        " {runOnly: ['wcag2a', 'wcag2aa']}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.length))")
+    assert violations == []

@@ -118,8 +118,17 @@
         text: "找出全文中逐字包含该词语的报告；多个词语用空格分开，须同时出现。" }),
     ]);
     const filters = el("div", { class: "archive-search__filters" });
-    const details = el("section", { class: "archive-search__filterbox", "aria-labelledby": "archive-search-filters" },
-      [el("h2", { id: "archive-search-filters", class: "archive-search__filterhead", text: "筛选" }), filters]);
+    filters.id = "archive-search-filter-list";
+    const toggle = el("button", { type: "button", class: "md-button archive-search__filtertoggle",
+      "aria-expanded": "false", "aria-controls": filters.id, text: "显示筛选条件" });
+    const details = el("section", { class: "archive-search__filterbox archive-search__filterbox--collapsed",
+      "aria-labelledby": "archive-search-filters" },
+      [el("h2", { id: "archive-search-filters", class: "archive-search__filterhead", text: "筛选" }), toggle, filters]);
+    toggle.addEventListener("click", () => {
+      const open = details.classList.toggle("archive-search__filterbox--collapsed") === false;
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.textContent = open ? "收起筛选条件" : "显示筛选条件";
+    });
     const status = el("p", { class: "archive-search__status", role: "status", "aria-live": "polite" });
     const list = el("ol", { class: "archive-search__results", "aria-label": "搜索结果" });
     const more = el("button", { type: "button", class: "md-button archive-search__more-button", text: "显示更多结果", hidden: "" });

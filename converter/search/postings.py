@@ -65,10 +65,10 @@ def _bits(alphabet) -> int:
 
 def _bigram_entries(packed: np.ndarray, alphabet) -> Entries:
     packed.sort()
-    keys, positions = packed >> POSITION_BITS, packed & ((1 << POSITION_BITS) - 1)
+    keys = packed >> POSITION_BITS
     first = _group_starts(keys)
-    deltas = np.diff(positions, prepend=0)
-    deltas[first] = positions[first]
+    deltas = np.diff(packed, prepend=0)  # within a key: the difference of positions
+    deltas[first] = packed[first] & ((1 << POSITION_BITS) - 1)
     bits = _bits(alphabet)
     names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in keys[first].tolist()]
     return _encode(names, deltas, first)
@@ -117,13 +117,18 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(values) and int(values.max()) >= 1 << 28:
         return _varints_wide(values.astype(np.uint64))
     values = values.astype(np.uint32)
-    sizes = 1 + (values >= 1 << 7).view(np.uint8) + (values >= 1 << 14).view(np.uint8) + (values >= 1 << 21).view(np.uint8)
-    words = values & 0x7F
-    for k in (1, 2, 3):  # byte k of each value's four possible bytes, continuation bit on byte k - 1
-        words |= ((values >> (7 * k)) & 0x7F) << (8 * k)
-        words |= (sizes > k).astype(np.uint32) << (8 * k - 1)
-    out = words.view(np.uint8).reshape(-1, 4)[np.arange(4, dtype=np.uint8) < sizes[:, None]]
-    return out, np.cumsum(sizes, dtype=np.int64) - sizes
+    sizes = np.ones(len(values), np.uint8)
+    for shift in (7, 14, 21):
+        sizes += values >= 1 << shift
+    starts = np.cumsum(sizes, dtype=np.int64)
+    out = np.empty(int(starts[-1]) if len(values) else 0, np.uint8)
+    starts -= sizes
+    out[starts] = (values & 0x7F).astype(np.uint8) | ((sizes > 1).view(np.uint8) << 7)
+    for k in (1, 2, 3):  # byte k of the (fewer and fewer) values that need it
+        chosen = np.flatnonzero(sizes > k)
+        low = ((values[chosen] >> (7 * k)) & 0x7F).astype(np.uint8)
+        out[starts[chosen] + k] = low | ((sizes[chosen] > k + 1).view(np.uint8) << 7)
+    return out, starts
 
 
 def _varints_wide(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

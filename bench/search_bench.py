@@ -15,6 +15,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ import search_archive  # noqa: E402
 
 from converter.search.index import Report, build_index  # noqa: E402
 from converter.search.page_text import page_text  # noqa: E402
+from converter.search.plugin import write_index  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "tools" / "search-eval"
 TOOLS_PYTHON = Path("/work/toolsenv/bin/python")
@@ -43,9 +45,10 @@ def build_archive(size: str, folder: Path, rebuild: bool) -> Path:
     return folder / "site"
 
 
-def index_build_seconds(site: Path) -> tuple[float, float, int, int, float]:
+def index_build_seconds(site: Path) -> tuple[float, float, int, int, float, float, int]:
     """(median build_index seconds, text extraction seconds, reports, characters, CPU seconds of the median
-    run: all threads, so a figure that does not depend on what else the machine is doing)."""
+    run (all threads: a figure that depends less on what else the machine is doing), seconds to write the
+    files, number of files)."""
     started = time.perf_counter()
     reports = [Report(url=p.parent.relative_to(site).as_posix() + "/", title="", year=0, issuer="", doc_type="",
                       text=page_text(p.read_text(encoding="utf-8"))[0])
@@ -54,10 +57,14 @@ def index_build_seconds(site: Path) -> tuple[float, float, int, int, float]:
     runs = []
     for _ in range(3):
         started, cpu = time.perf_counter(), time.process_time()
-        build_index(reports)
+        files = build_index(reports)
         runs.append((time.perf_counter() - started, time.process_time() - cpu))
     wall, cpu = sorted(runs)[1]
-    return wall, extraction, len(reports), sum(len(r.text) for r in reports), cpu
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        write_index(Path(folder) / "search", files)
+        writing = time.perf_counter() - started
+    return wall, extraction, len(reports), sum(len(r.text) for r in reports), cpu, writing, len(files)
 
 
 def evaluate(site: Path, work: Path, label: str, nodelay: bool = False) -> dict:
@@ -89,7 +96,7 @@ def tables(rows: list[tuple[str, dict, tuple, dict]]) -> str:
               " query time median (+10 excerpts) | same, server with TCP_NODELAY | index on disk |"
               " index build |",
               "|---|---|---|---|---|---|---|---|"]
-    for label, r, (build, extraction, reports, chars, cpu), fast in rows:
+    for label, r, (build, extraction, reports, chars, cpu, writing, count), fast in rows:
         n, q, lat, quick = r["network"], r["per_query_bytes"], r["latency"], fast["latency"]
         disk = r.get("index_on_disk", {}).get("search", {})
         lines.append(
@@ -99,7 +106,7 @@ def tables(rows: list[tuple[str, dict, tuple, dict]]) -> str:
             f"({lat['median_t_first5_ms']:.1f} ms) | {quick['median_t_search_ms']:.1f} ms "
             f"({quick['median_t_first5_ms']:.1f} ms) | {disk.get('bytes', 0) / 2**20:.1f} MB in {disk.get('files', 0)} "
             f"files | {build:.2f} s ({cpu:.2f} s CPU) for {reports} reports, {chars / 1e6:.1f} M chars; "
-            f"text extraction {extraction:.2f} s |")
+            f"+ {writing:.2f} s to write {count} files; page text extraction {extraction:.2f} s |")
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from converter.search.index import Report, build_index
 from converter.search.normalize import normalize, query_terms
 from converter.search.postings import varints
 from converter.search.reference import SearchIndex, parse_shard, read_varints
-from converter.search.shards import key_hash
+from converter.search.shards import BIG_BYTES, key_hash
 
 WORDS = ["科技", "特派员", "派员管理", "扶贫", "PM2.5", "5G", "GDP", "增长8.8%", "发展", "的", "１ ９ ９ ７年", "\n"]
 
@@ -85,7 +85,7 @@ def test_the_same_reports_give_byte_identical_files():
 
 
 def test_every_shard_lists_each_key_once_and_big_entries_are_apart(tmp_path):
-    files = build_index(reports_from(["科技特派员" * 8000, "科技"]))
+    files = build_index(reports_from(["科技特派员" * (BIG_BYTES + 100), "科技"]))
     keys = [k for path, data in files.items() if path.startswith("i/") for k in parse_shard(data)]
     assert len(keys) == len(set(keys))
     assert any(path.startswith("k/") for path in files)
@@ -96,7 +96,7 @@ def test_a_match_lies_inside_the_fragment_its_position_points_to():
     files = build_index(reports_from([text]))
     normalised = normalize(text)
     for position in range(0, len(normalised), 97):
-        start, fragment = _json(files[f"t/0/{position // CHUNK}.json"])
+        start, fragment = _json(files[f"t/0-{position // CHUNK}.json"])
         assert start <= position
         piece = normalize(fragment)
         assert normalised[start : start + len(piece)] == piece

@@ -12,7 +12,7 @@ import numpy as np
 
 from .codes import Normalised
 
-CHUNK = 1024
+CHUNK = 2048
 OVERLAP = 64
 
 

@@ -3,7 +3,7 @@
     meta.json           parameters, the report table and the list of big keys (fetched first)
     i/<n>.bin           shard n of the postings (see shards.py)
     k/<code points>.bin one big entry
-    t/<report>/<k>.json fragment k of a report's text: [normalised start, text]
+    t/<report>-<k>.json fragment k of a report's text: [normalised start, text]
 
 Output depends only on the reports (sorted by URL), so two builds of the same archive are identical.
 """
@@ -48,7 +48,7 @@ def build_index(reports: list[Report]) -> dict[str, bytes]:
     files.update({f"k/{big_key_name(key)}.bin": data for key, data in big.items()})
     for number, report_fragments in enumerate(fragments(text, norm, spans)):
         for k, fragment in enumerate(report_fragments):
-            files[f"t/{number}/{k}.json"] = _json(list(fragment))
+            files[f"t/{number}-{k}.json"] = _json(list(fragment))
     files["meta.json"] = _json(_meta(reports, lengths, len(shards), sorted(big), _digest(files)))
     return files
 

@@ -72,10 +72,9 @@ def report_from_page(page, text: str) -> Report:
 
 
 def write_index(folder: Path, files: dict[str, bytes]) -> None:
-    made: set[str] = set()
+    for parent in sorted({os.path.dirname(path) for path in files}):
+        (folder / parent).mkdir(parents=True, exist_ok=True)
+    root = str(folder)
     for path, data in files.items():
-        parent = os.path.dirname(path)
-        if parent not in made:
-            (folder / parent).mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        (folder / path).write_bytes(data)
+        with open(os.path.join(root, path), "wb") as out:
+            out.write(data)

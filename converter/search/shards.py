@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .postings import Entries
 
-SHARD_BYTES = 12 * 1024
-BIG_BYTES = 6 * 1024
+SHARD_BYTES = 16 * 1024
+BIG_BYTES = 8 * 1024
 
 
 def key_hash(key: str) -> int:

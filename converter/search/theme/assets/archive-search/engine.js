@@ -316,7 +316,7 @@
   /** [{text, mark}] around normalised position `first` of a report, every term occurrence marked. */
   Engine.prototype.excerptParts = async function (meta, doc, first, terms) {
     const k = Math.floor(first / meta.chunk);
-    const [start, text] = await this.file("t/" + doc + "/" + k + ".json", "json");
+    const [start, text] = await this.file("t/" + doc + "-" + k + ".json", "json");
     const norm = normalizeWithMap(text);
     const marks = new Array(norm.text.length).fill(false);
     for (const term of terms) {

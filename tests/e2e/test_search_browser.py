@@ -92,8 +92,10 @@ def test_typing_in_the_header_box_lists_the_matching_report_with_the_phrase_mark
 def test_arrow_keys_walk_the_results_and_escape_goes_back_to_the_box(search_site, serve, recorded_page):
     page = recorded_page.page
     open_report(recorded_page, serve, search_site)
+    page.keyboard.press("/")
     box = page.locator("input.md-search__input")
-    box.fill("科技特派员")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("科技特派员")
     page.locator("#archive-search-list a").first.wait_for()
     box.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('#archive-search-list') !== null")
@@ -118,6 +120,7 @@ def test_enter_opens_the_search_page_where_a_filter_narrows_and_a_result_opens(s
 
     page.get_by_label(re.compile(r"^区科技局（\d+）$")).check()
     page.wait_for_function("() => document.querySelector('.archive-search__status').textContent.includes('已筛选')")
+    assert page.evaluate("document.activeElement.value") == "区科技局"  # focus survives the re-render
     titles = page.locator(".archive-search__results .archive-search__title").all_inner_texts()
     docs = {doc[0]: doc for doc in SearchIndex(search_site / "search").meta["docs"]}
     issuers = SearchIndex(search_site / "search").meta["issuers"]

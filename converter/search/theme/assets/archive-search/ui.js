@@ -187,6 +187,7 @@
         return el("p", { class: "archive-search__year" }, [el("label", { for: "archive-search-" + name, text: label }), select]);
       };
       const year = el("fieldset", {}, [el("legend", { text: "年份" }), yearSelect("from", "从", from), yearSelect("to", "到", to)]);
+      const focused = filters.contains(document.activeElement) ? focusKey(document.activeElement) : null;
       filters.replaceChildren(year,
         checkboxes("发文机关", "issuer", facets.issuer, state.issuer),
         checkboxes("主题", "topic", facets.topic, state.topic),
@@ -199,6 +200,13 @@
         });
         filters.append(clear);
       }
+      const again = focused && [...filters.querySelectorAll("input, select, button")].find((n) => focusKey(n) === focused);
+      if (again) again.focus();
+    }
+
+    /** What identifies a filter control across re-renders (its ids are positional). */
+    function focusKey(node) {
+      return [node.tagName, node.name || "", node.value || "", node.textContent || ""].join("|");
     }
 
     function checkboxes(legend, key, counts, chosen) {
@@ -208,7 +216,7 @@
       if (!values.length) box.append(el("p", { class: "archive-search__hint", text: "（无）" }));
       values.forEach((v, i) => {
         const id = "archive-search-" + key + "-" + i;
-        const check = el("input", { type: "checkbox", id, value: v });
+        const check = el("input", { type: "checkbox", id, name: key, value: v });
         check.checked = chosen.includes(v);
         check.addEventListener("change", () => {
           state[key] = check.checked ? state[key].concat(v) : state[key].filter((x) => x !== v);

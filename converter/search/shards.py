@@ -6,6 +6,8 @@ code point (0 for a one-character key) and its entry's length; then the entries 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .postings import Entries
 
 SHARD_BYTES = 16 * 1024
@@ -41,14 +43,14 @@ def pack(entries: Entries) -> tuple[list[bytes], dict[str, bytes]]:
 
 
 def _shard(entries: Entries, chosen: list[int]) -> bytes:
-    header = bytearray(varint(len(chosen)))
+    header, data, offsets = [varint(len(chosen))], memoryview(entries.data), entries.offsets
     for i in chosen:
         key = entries.keys[i]
-        header += varint(ord(key[0])) + varint(ord(key[1]) if len(key) > 1 else 0)
-        header += varint(entries.offsets[i + 1] - entries.offsets[i])
-    return bytes(header) + b"".join(entries.entry(i) for i in chosen)
+        header += (varint(ord(key[0])), varint(ord(key[1]) if len(key) > 1 else 0), varint(offsets[i + 1] - offsets[i]))
+    return b"".join(header + [data[offsets[i] : offsets[i + 1]] for i in chosen])
 
 
+@lru_cache(maxsize=65536)
 def varint(n: int) -> bytes:
     out = bytearray()
     while n >= 0x80:

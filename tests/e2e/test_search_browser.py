@@ -21,7 +21,7 @@ SEARCH_FILES = re.compile(r"/search/(meta\.json|[ikt]/)|/assets/archive-search/"
 REPORTS = [
     ("2023年区科技局工作总结", "区科技局", "2023年12月28日", "全年申报科技项目36项，PM2.5平均浓度下降8.8%。"),
     ("2021年区农业农村局工作总结", "区农业农村局", "2021年12月20日", "推广5G智慧农业，科技特派员服务农户1200户。"),
-    ("2019年区财政局工作总结", "区财政局", "2019年12月25日", "GDP增长6.1%，一般公共预算收入稳步增长。"),
+    ("2019年区财政局工作总结", "区财政局", "2019年12月25日", "GDP增长6.1%，<img src=x onerror=alert(1)>一般公共预算收入稳步增长。"),
     ("2022年区科技局工作总结", "区科技局", "2022年12月26日", "科技特派员服务农户800户，新增高新技术企业9家。"),
 ]
 
@@ -188,3 +188,14 @@ def test_the_search_page_and_header_results_pass_an_accessibility_scan(search_si
         "axe.run({include: [['#archive-search-page'], ['[data-archive-search]']]},"
         " {runOnly: ['wcag2a', 'wcag2aa']}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.length))")
     assert violations == []
+
+
+def test_report_text_that_looks_like_markup_is_shown_as_text_in_results(search_site, serve, recorded_page):
+    page = recorded_page.page
+    open_report(recorded_page, serve, search_site)
+    result = page.evaluate("archiveSearch.search('onerror=alert').then(r => r.results[0].excerpt)")
+    assert "&lt;img src=x <mark>onerror=alert</mark>(1)&gt;" in result and "<img" not in result
+    page.locator("input.md-search__input").fill("onerror=alert")
+    page.locator("#archive-search-list mark").first.wait_for()
+    assert page.locator("#archive-search-list img").count() == 0
+    assert "<img src=x onerror=alert(1)>" in page.locator("#archive-search-list .archive-search__excerpt").inner_text()

@@ -37,7 +37,7 @@ def test_built_pages_give_the_harness_text(shared, tmp_path):
     sitetext = pytest.importorskip("searcheval.sitetext")
     from docx_factory import simple_report
 
-    from tests.e2e.conftest import run_archive
+    from e2e.conftest import run_archive
 
     run_archive("init", str(tmp_path / "a"), cwd=tmp_path)
     run_archive("add", str(simple_report(tmp_path / "r.docx")), cwd=tmp_path / "a")

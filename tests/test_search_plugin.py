@@ -1,7 +1,7 @@
 """The plugin's contract with MkDocs: Material's search must be off, and the build says so in Chinese."""
 from __future__ import annotations
 
-from tests.e2e.conftest import run_archive
+from e2e.conftest import run_archive
 
 
 def test_a_build_with_materials_search_also_listed_stops_with_one_chinese_line(tmp_path):

@@ -146,6 +146,12 @@ def test_a_shared_results_url_shows_the_same_results(search_site, serve, recorde
     assert {t[:4] for t in shown} <= {"2022", "2023"} and shown
     assert page.locator("#archive-search-from").input_value() == "2022"
 
+    page.locator("#archive-search-to").select_option("2022")
+    page.wait_for_url(re.compile(r"year=2022-2022"))
+    page.wait_for_function("() => [...document.querySelectorAll('.archive-search__results .archive-search__title')]"
+                           ".every(t => t.textContent.startsWith('2022'))")
+    assert page.locator(".archive-search__results .archive-search__title").count() >= 1
+
 
 def test_the_engine_in_the_browser_finds_exactly_the_pages_containing_random_substrings(search_site, serve,
                                                                                           recorded_page):

@@ -100,14 +100,29 @@
   }
 
   /* ---------- search page ---------- */
-  function searchPage(host) {
-    const params = new URLSearchParams(location.search);
-    const state = {
-      q: params.get("q") || "",
-      year: params.get("year") || "",
-      issuer: params.getAll("issuer"), topic: params.getAll("topic"), doc_type: params.getAll("type"),
-      shown: 20,
-    };
+  const FILTER_KEYS = [["issuer", "issuer", "发文机关"], ["topic", "topic", "主题"], ["doc_type", "type", "文种"]];
+
+  /** The page's state from its URL: ?q=…&year=2019-2023&issuer=…&topic=…&type=… */
+  function readState(search) {
+    const params = new URLSearchParams(search);
+    const state = { q: params.get("q") || "", year: params.get("year") || "", shown: 20 };
+    for (const [key, param] of FILTER_KEYS) state[key] = params.getAll(param);
+    return state;
+  }
+
+  function stateUrl(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.year) params.set("year", state.year);
+    for (const [key, param] of FILTER_KEYS) for (const v of state[key]) params.append(param, v);
+    return location.pathname + (params.toString() ? "?" + params : "");
+  }
+
+  function filtered(state) {
+    return Boolean(state.year || FILTER_KEYS.some(([key]) => state[key].length));
+  }
+
+  function pageParts(state) {
     const input = el("input", { type: "search", name: "q", id: "archive-search-q", class: "archive-search__input",
       autocomplete: "off", enterkeyhint: "search", "aria-describedby": "archive-search-hint" });
     input.value = state.q;
@@ -117,126 +132,141 @@
       el("p", { id: "archive-search-hint", class: "archive-search__hint",
         text: "找出全文中逐字包含该词语的报告；多个词语用空格分开，须同时出现。" }),
     ]);
-    const filters = el("div", { class: "archive-search__filters" });
-    filters.id = "archive-search-filter-list";
+    const filters = el("div", { class: "archive-search__filters", id: "archive-search-filter-list" });
+    return {
+      input, form, filters, box: filterBox(filters),
+      status: el("p", { class: "archive-search__status", role: "status", "aria-live": "polite" }),
+      list: el("ol", { class: "archive-search__results", "aria-label": "搜索结果" }),
+      more: el("button", { type: "button", class: "md-button archive-search__more-button", text: "显示更多结果", hidden: "" }),
+    };
+  }
+
+  /** The filters under a heading; on phones folded behind a button. */
+  function filterBox(filters) {
     const toggle = el("button", { type: "button", class: "md-button archive-search__filtertoggle",
       "aria-expanded": "false", "aria-controls": filters.id, text: "显示筛选条件" });
-    const details = el("section", { class: "archive-search__filterbox archive-search__filterbox--collapsed",
+    const box = el("section", { class: "archive-search__filterbox archive-search__filterbox--collapsed",
       "aria-labelledby": "archive-search-filters" },
       [el("h2", { id: "archive-search-filters", class: "archive-search__filterhead", text: "筛选" }), toggle, filters]);
     toggle.addEventListener("click", () => {
-      const open = details.classList.toggle("archive-search__filterbox--collapsed") === false;
+      const open = !box.classList.toggle("archive-search__filterbox--collapsed");
       toggle.setAttribute("aria-expanded", String(open));
       toggle.textContent = open ? "收起筛选条件" : "显示筛选条件";
     });
-    const status = el("p", { class: "archive-search__status", role: "status", "aria-live": "polite" });
-    const list = el("ol", { class: "archive-search__results", "aria-label": "搜索结果" });
-    const more = el("button", { type: "button", class: "md-button archive-search__more-button", text: "显示更多结果", hidden: "" });
-    host.replaceChildren(form, el("div", { class: "archive-search__layout" }, [details, el("div", {}, [status, list, more])]));
+    return box;
+  }
+
+  /** Redraw the filters for `facets`; `changed()` runs after the user changes `state`. Focus is kept. */
+  function renderFilters(filters, facets, state, changed) {
+    const focused = filters.contains(document.activeElement) ? focusKey(document.activeElement) : null;
+    filters.replaceChildren(yearFieldset(facets.year, state, changed),
+      ...FILTER_KEYS.map(([key, , legend]) => checkboxFieldset(legend, key, facets[key], state, changed)));
+    if (filtered(state)) {
+      const clear = el("button", { type: "button", class: "md-button", text: "清除筛选" });
+      clear.addEventListener("click", () => {
+        state.year = "";
+        for (const [key] of FILTER_KEYS) state[key] = [];
+        changed();
+      });
+      filters.append(clear);
+    }
+    const again = focused && [...filters.querySelectorAll("input, select, button")].find((n) => focusKey(n) === focused);
+    if (again) again.focus();
+  }
+
+  /** What identifies a filter control across redraws (ids are positional). */
+  function focusKey(node) {
+    return [node.tagName, node.name || "", node.value || "", node.textContent || ""].join("|");
+  }
+
+  function yearFieldset(counts, state, changed) {
+    const years = Object.keys(counts).map(Number).sort((a, b) => a - b);
+    const chosen = state.year ? state.year.split("-").concat(state.year).slice(0, 2) : ["", ""];
+    const selects = ["from", "to"].map((name, i) => {
+      const select = el("select", { name, id: "archive-search-" + name }, [el("option", { value: "", text: "不限" })]);
+      for (const y of years) select.append(el("option", { value: String(y), text: y + " 年（" + counts[y] + "）" }));
+      if (chosen[i] && !years.includes(Number(chosen[i]))) select.append(el("option", { value: chosen[i], text: chosen[i] + " 年" }));
+      select.value = chosen[i] || "";
+      return select;
+    });
+    for (const select of selects) {
+      select.addEventListener("change", () => {
+        const [a, b] = selects.map((s) => s.value);
+        state.year = a || b ? a + "-" + b : "";
+        changed();
+      });
+    }
+    return el("fieldset", {}, [el("legend", { text: "年份" }),
+      ...selects.map((select, i) => el("p", { class: "archive-search__year" },
+        [el("label", { for: select.id, text: i ? "到" : "从" }), select]))]);
+  }
+
+  function checkboxFieldset(legend, key, counts, state, changed) {
+    const values = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "zh"));
+    for (const v of state[key]) if (!values.includes(v)) values.push(v);
+    const box = el("fieldset", {}, [el("legend", { text: legend })]);
+    if (!values.length) box.append(el("p", { class: "archive-search__hint", text: "（无）" }));
+    values.forEach((v, i) => {
+      const id = "archive-search-" + key + "-" + i;
+      const check = el("input", { type: "checkbox", id, name: key, value: v });
+      check.checked = state[key].includes(v);
+      check.addEventListener("change", () => {
+        state[key] = check.checked ? state[key].concat(v) : state[key].filter((x) => x !== v);
+        changed();
+      });
+      box.append(el("p", { class: "archive-search__check" }, [check, el("label", { for: id, text: v + "（" + (counts[v] || 0) + "）" })]));
+    });
+    return box;
+  }
+
+  function searchPage(host) {
+    const state = readState(location.search);
+    const parts = pageParts(state);
+    host.replaceChildren(parts.form, el("div", { class: "archive-search__layout" },
+      [parts.box, el("div", {}, [parts.status, parts.list, parts.more])]));
     let seq = 0;
-
-    function filterValues() {
-      return { year: state.year, issuer: state.issuer, topic: state.topic, doc_type: state.doc_type };
-    }
-
-    function writeUrl(push) {
-      const p = new URLSearchParams();
-      if (state.q) p.set("q", state.q);
-      if (state.year) p.set("year", state.year);
-      for (const v of state.issuer) p.append("issuer", v);
-      for (const v of state.topic) p.append("topic", v);
-      for (const v of state.doc_type) p.append("type", v);
-      const url = location.pathname + (p.toString() ? "?" + p : "");
-      history[push ? "pushState" : "replaceState"](null, "", url);
-    }
+    const changed = () => { state.shown = 20; history.replaceState(null, "", stateUrl(state)); run(); };
 
     async function run() {
       const mine = ++seq;
-      if (!state.q.trim()) { status.textContent = MSG.prompt; list.replaceChildren(); more.hidden = true; filters.replaceChildren(); return; }
-      status.textContent = MSG.loading;
+      if (!state.q.trim()) {
+        parts.status.textContent = MSG.prompt;
+        parts.list.replaceChildren(); parts.filters.replaceChildren(); parts.more.hidden = true;
+        return;
+      }
+      parts.status.textContent = MSG.loading;
       try {
-        for (const excerpts of [0, state.shown]) {
-          const res = await api.search(state.q, { filters: filterValues(), limit: state.shown, excerpts });
+        for (const excerpts of [0, state.shown]) {  // results at once, their excerpts when loaded
+          const filters = { year: state.year, issuer: state.issuer, topic: state.topic, doc_type: state.doc_type };
+          const res = await api.search(state.q, { filters, limit: state.shown, excerpts });
           if (mine !== seq) return;
-          const filtered = state.year || state.issuer.length || state.topic.length || state.doc_type.length;
-          status.textContent = res.total ? MSG.found(res.total) + (filtered ? "（已筛选）" : "") : MSG.none(state.q);
-          list.replaceChildren(...res.results.map((r) => resultNode(r, "h2")));
-          list.setAttribute("aria-busy", excerpts ? "false" : "true");
-          more.hidden = res.total <= res.results.length;
-          if (!excerpts) renderFilters(res.facets);
+          showPage(res, excerpts);
           if (!res.total) break;
         }
       } catch (e) {
-        if (mine === seq) status.textContent = MSG.error;
+        if (mine === seq) parts.status.textContent = MSG.error;
       }
     }
 
-    function renderFilters(facets) {
-      const years = Object.keys(facets.year).map(Number).sort((a, b) => a - b);
-      const [from, to] = state.year ? state.year.split("-").concat(state.year).slice(0, 2) : ["", ""];
-      const yearSelect = (name, label, value) => {
-        const select = el("select", { name, id: "archive-search-" + name }, [el("option", { value: "", text: "不限" })]);
-        for (const y of years) select.append(el("option", { value: String(y), text: y + " 年（" + facets.year[y] + "）" }));
-        if (value && !years.includes(Number(value))) select.append(el("option", { value, text: value + " 年" }));
-        select.value = value || "";
-        select.addEventListener("change", () => {
-          const a = host.querySelector("#archive-search-from").value, b = host.querySelector("#archive-search-to").value;
-          state.year = a || b ? (a || "") + "-" + (b || "") : "";
-          state.shown = 20; writeUrl(false); run();
-        });
-        return el("p", { class: "archive-search__year" }, [el("label", { for: "archive-search-" + name, text: label }), select]);
-      };
-      const year = el("fieldset", {}, [el("legend", { text: "年份" }), yearSelect("from", "从", from), yearSelect("to", "到", to)]);
-      const focused = filters.contains(document.activeElement) ? focusKey(document.activeElement) : null;
-      filters.replaceChildren(year,
-        checkboxes("发文机关", "issuer", facets.issuer, state.issuer),
-        checkboxes("主题", "topic", facets.topic, state.topic),
-        checkboxes("文种", "doc_type", facets.doc_type, state.doc_type));
-      if (state.year || state.issuer.length || state.topic.length || state.doc_type.length) {
-        const clear = el("button", { type: "button", class: "md-button", text: "清除筛选" });
-        clear.addEventListener("click", () => {
-          state.year = ""; state.issuer = []; state.topic = []; state.doc_type = []; state.shown = 20;
-          writeUrl(false); run();
-        });
-        filters.append(clear);
-      }
-      const again = focused && [...filters.querySelectorAll("input, select, button")].find((n) => focusKey(n) === focused);
-      if (again) again.focus();
+    function showPage(res, excerpts) {
+      parts.status.textContent = res.total ? MSG.found(res.total) + (filtered(state) ? "（已筛选）" : "") : MSG.none(state.q);
+      parts.list.replaceChildren(...res.results.map((r) => resultNode(r, "h2")));
+      parts.list.setAttribute("aria-busy", excerpts ? "false" : "true");
+      parts.more.hidden = res.total <= res.results.length;
+      if (!excerpts) renderFilters(parts.filters, res.facets, state, changed);
     }
 
-    /** What identifies a filter control across re-renders (its ids are positional). */
-    function focusKey(node) {
-      return [node.tagName, node.name || "", node.value || "", node.textContent || ""].join("|");
-    }
-
-    function checkboxes(legend, key, counts, chosen) {
-      const values = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "zh"));
-      for (const v of chosen) if (!values.includes(v)) values.push(v);
-      const box = el("fieldset", {}, [el("legend", { text: legend })]);
-      if (!values.length) box.append(el("p", { class: "archive-search__hint", text: "（无）" }));
-      values.forEach((v, i) => {
-        const id = "archive-search-" + key + "-" + i;
-        const check = el("input", { type: "checkbox", id, name: key, value: v });
-        check.checked = chosen.includes(v);
-        check.addEventListener("change", () => {
-          state[key] = check.checked ? state[key].concat(v) : state[key].filter((x) => x !== v);
-          state.shown = 20; writeUrl(false); run();
-        });
-        box.append(el("p", { class: "archive-search__check" }, [check, el("label", { for: id, text: v + "（" + (counts[v] || 0) + "）" })]));
-      });
-      return box;
-    }
-
-    form.addEventListener("submit", (e) => {
+    parts.form.addEventListener("submit", (e) => {
       e.preventDefault();
-      state.q = input.value.trim(); state.shown = 20;
-      writeUrl(true); run();
+      state.q = parts.input.value.trim(); state.shown = 20;
+      history.pushState(null, "", stateUrl(state));
+      run();
     });
-    more.addEventListener("click", () => { state.shown += 20; run(); });
-    list.addEventListener("keydown", (e) => {
+    parts.more.addEventListener("click", () => { state.shown += 20; run(); });
+    parts.list.addEventListener("keydown", (e) => {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
       e.preventDefault();
-      moveFocus([...list.querySelectorAll("a")], document.activeElement, e.key === "ArrowDown" ? 1 : -1);
+      moveFocus([...parts.list.querySelectorAll("a")], document.activeElement, e.key === "ArrowDown" ? 1 : -1);
     });
     window.addEventListener("popstate", () => location.reload());
     run();

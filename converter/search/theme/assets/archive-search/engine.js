@@ -278,40 +278,44 @@
     const meta = await this.load();
     this.metaDigest = meta.digest;
     const terms = queryTerms(query);
+    const answer = { query: String(query || ""), terms, total: 0, results: [], facets: countFacets(meta, [], {}) };
+    if (!terms.length) return answer;
+    const perTerm = await Promise.all(terms.map((t) => this.term(meta, t)));
+    const docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
+    const tests = facetTests(meta, options.filters);
+    answer.facets = countFacets(meta, docs, tests);
+    const ranked = rank(meta, docs.filter((doc) => Object.values(tests).every((test) => test(meta.docs[doc]))), terms, perTerm);
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
-    const empty = { query: String(query || ""), terms, total: 0, results: [], facets: { year: {}, issuer: {}, topic: {}, doc_type: {} } };
-    if (!terms.length) return empty;
-    const perTerm = await Promise.all(terms.map((t) => this.term(meta, t)));
-    let docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
-    const tests = facetTests(meta, options.filters);
-    const facets = countFacets(meta, docs, tests);
-    docs = docs.filter((doc) => Object.values(tests).every((test) => test(meta.docs[doc])));
-    const ranked = docs.map((doc) => {
-      const d = meta.docs[doc];
-      return {
-        doc,
-        titleTerms: terms.filter((t) => meta.normTitles[doc].includes(t)).length,
-        count: perTerm.reduce((n, m) => n + m.get(doc).count, 0),
-        first: perTerm[0].get(doc).first,
-        year: d[2], date: d[6], url: d[0],
-      };
-    });
-    ranked.sort((a, b) => b.titleTerms - a.titleTerms || b.count - a.count || b.year - a.year ||
-      (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
-    const page = ranked.slice(offset, limit === Infinity ? undefined : offset + limit);
-    const wantExcerpts = options.excerpts === undefined ? 10 : options.excerpts;
-    const results = await Promise.all(page.map(async (r, i) => {
-      const d = meta.docs[r.doc];
-      const parts = i < wantExcerpts ? await this.excerptParts(meta, r.doc, r.first, terms) : [];
-      return {
-        url: d[0], title: d[1], year: d[2], issuer: meta.issuers[d[3]], doc_type: meta.types[d[4]],
-        topics: d[5].map((t) => meta.topics[t]), date: d[6] || null, matches: r.count,
-        excerpt: partsToHtml(parts), excerpt_parts: parts,
-      };
-    }));
-    return { query: String(query || ""), terms, total: ranked.length, results, facets };
+    const shown = ranked.slice(offset, limit === Infinity ? undefined : offset + limit);
+    const excerpts = options.excerpts === undefined ? 10 : options.excerpts;
+    answer.total = ranked.length;
+    answer.results = await Promise.all(shown.map(async (r, i) =>
+      result(meta, r, i < excerpts ? await this.excerptParts(meta, r.doc, r.first, terms) : [])));
+    return answer;
   };
+
+  /** Reports with more terms in the title first, then more matches, then newer (URL breaks ties). */
+  function rank(meta, docs, terms, perTerm) {
+    const ranked = docs.map((doc) => ({
+      doc,
+      titleTerms: terms.filter((t) => meta.normTitles[doc].includes(t)).length,
+      count: perTerm.reduce((n, m) => n + m.get(doc).count, 0),
+      first: perTerm[0].get(doc).first,
+      year: meta.docs[doc][2], date: meta.docs[doc][6], url: meta.docs[doc][0],
+    }));
+    return ranked.sort((a, b) => b.titleTerms - a.titleTerms || b.count - a.count || b.year - a.year ||
+      (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
+  }
+
+  function result(meta, r, parts) {
+    const d = meta.docs[r.doc];
+    return {
+      url: d[0], title: d[1], year: d[2], issuer: meta.issuers[d[3]], doc_type: meta.types[d[4]],
+      topics: d[5].map((t) => meta.topics[t]), date: d[6] || null, matches: r.count,
+      excerpt: partsToHtml(parts), excerpt_parts: parts,
+    };
+  }
 
   /** [{text, mark}] around normalised position `first` of a report, every term occurrence marked. */
   Engine.prototype.excerptParts = async function (meta, doc, first, terms) {

@@ -1,0 +1,131 @@
+"""Search figures as tables: exactness and cost of the archive's search, measured by ../shared's
+search-eval harness in Chromium, plus the index build time. Not part of the tests.
+
+    .venv/bin/python bench/search_bench.py [--work DIR] [--sizes corpus,1000] [--rebuild]
+
+For each archive (`corpus`: ../shared reports-docx + reports-txt as .docx; `N`: N synthetic reports,
+bench/search_archive.py) it builds the site once (kept in --work), times `build_index` on the pages'
+searchable text (median of 3), makes the harness's query set and runs
+`searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with /work/toolsenv.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+import search_archive  # noqa: E402
+
+from converter.search.index import Report, build_index  # noqa: E402
+from converter.search.page_text import page_text  # noqa: E402
+from converter.search.plugin import write_index  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "tools" / "search-eval"
+TOOLS_PYTHON = Path("/work/toolsenv/bin/python")
+SEARCH_RE = r"^/search/|^/assets/archive-search/"
+
+
+def build_archive(size: str, folder: Path, rebuild: bool) -> Path:
+    if rebuild or not (folder / "site" / "search" / "meta.json").exists():
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if size == "corpus":
+            search_archive.corpus_archive(folder)
+        else:
+            search_archive.synthetic_archive(folder, int(size))
+    return folder / "site"
+
+
+def index_build_seconds(site: Path) -> tuple[float, float, int, int, float, float, int]:
+    """(median build_index seconds, text extraction seconds, reports, characters, CPU seconds of the median
+    run (all threads: a figure that depends less on what else the machine is doing), seconds to write the
+    files, number of files)."""
+    started = time.perf_counter()
+    reports = [Report(url=p.parent.relative_to(site).as_posix() + "/", title="", year=0, issuer="", doc_type="",
+                      text=page_text(p.read_text(encoding="utf-8"))[0])
+               for p in sorted((site / "reports").rglob("index.html"))]
+    extraction = time.perf_counter() - started
+    runs = []
+    for _ in range(3):
+        started, cpu = time.perf_counter(), time.process_time()
+        files = build_index(reports)
+        runs.append((time.perf_counter() - started, time.process_time() - cpu))
+    wall, cpu = sorted(runs)[1]
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        write_index(Path(folder) / "search", files)
+        writing = time.perf_counter() - started
+    return wall, extraction, len(reports), sum(len(r.text) for r in reports), cpu, writing, len(files)
+
+
+def evaluate(site: Path, work: Path, label: str, nodelay: bool = False) -> dict:
+    queries, out = work / f"{label}-queries.json", work / f"{label}{'-nodelay' if nodelay else ''}-results.json"
+    common = ["--site", str(site), "--include", "reports/"]
+    if not queries.exists():
+        subprocess.run([str(TOOLS_PYTHON), "-m", "searcheval.queries", *common, "--out", str(queries)],
+                       cwd=EVAL, check=True, stdout=subprocess.DEVNULL)
+    runner = [str(ROOT / "bench" / "search_eval_nodelay.py")] if nodelay else ["-m", "searcheval.evaluate"]
+    subprocess.run([str(TOOLS_PYTHON), *runner, *common, "--engine", "custom",
+                    "--adapter", str(ROOT / "bench" / "search-eval-adapter.js"), "--page", "/",
+                    "--search-re", SEARCH_RE, "--queries", str(queries), "--out", str(out), "--label", label,
+                    "--index-dir", "search"], cwd=EVAL, check=True, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def kb(n) -> str:
+    return "-" if n is None else f"{n / 1024:.1f} KB"
+
+
+def tables(rows: list[tuple[str, dict, tuple, dict]]) -> str:
+    lines = ["| archive | pages | terms R / P | random R / P (R=0) | multi R / P |", "|---|---|---|---|---|"]
+    for label, r, _, _ in rows:
+        s = r["summary"]
+        cell = lambda c: f"{s[c]['mean_recall']:.2f} / {s[c]['mean_precision']:.2f}"
+        lines.append(f"| {label} | {r['pages']} | {cell('terms')} | {cell('random')} ({s['random']['recall_zero']}/"
+                     f"{s['random']['queries']}) | {cell('multi')} |")
+    lines += ["", "| archive | search bytes at page load | first query on wire (raw) | later queries median / p90 |"
+              " query time median (+10 excerpts) | same, server with TCP_NODELAY | index on disk |"
+              " index build |",
+              "|---|---|---|---|---|---|---|---|"]
+    for label, r, (build, extraction, reports, chars, cpu, writing, count), fast in rows:
+        n, q, lat, quick = r["network"], r["per_query_bytes"], r["latency"], fast["latency"]
+        disk = r.get("index_on_disk", {}).get("search", {})
+        lines.append(
+            f"| {label} | {kb(n['page_load_search']['wire'])} | {kb(n['first_query_search']['wire'])} "
+            f"({kb(n['first_query_search']['raw'])}) | {kb(q['median_index_after_first'])} / "
+            f"{kb(q['p90_index_after_first'])} | {lat['median_t_search_ms']:.1f} ms "
+            f"({lat['median_t_first5_ms']:.1f} ms) | {quick['median_t_search_ms']:.1f} ms "
+            f"({quick['median_t_first5_ms']:.1f} ms) | {disk.get('bytes', 0) / 2**20:.1f} MB in {disk.get('files', 0)} "
+            f"files | {build:.2f} s ({cpu:.2f} s CPU) for {reports} reports, {chars / 1e6:.1f} M chars; "
+            f"+ {writing:.2f} s to write {count} files; page text extraction {extraction:.2f} s |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out" / "search")
+    parser.add_argument("--sizes", default="corpus,1000")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if not EVAL.is_dir() or not TOOLS_PYTHON.exists():
+        sys.exit("search_bench needs ../shared/tools/search-eval and /work/toolsenv")
+    rows = []
+    for size in args.sizes.split(","):
+        label = size if size == "corpus" else f"{size} synthetic"
+        site = build_archive(size, args.work / size, args.rebuild)
+        rows.append((label, evaluate(site, args.work, size), index_build_seconds(site),
+                     evaluate(site, args.work, size, nodelay=True)))
+    print(tables(rows))
+
+
+if __name__ == "__main__":
+    main()

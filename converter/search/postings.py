@@ -1,0 +1,151 @@
+"""Positional postings for every character bigram and doc-level postings for every character, built with
+numpy so that 1000 reports (15 M characters) take seconds, not minutes.
+
+All texts are laid end to end, separated by a newline, in one position space. A bigram's entry lists the
+positions where it starts, as delta varints (first position absolute). A character's entry lists, per
+report that contains it, the position of its first occurrence (as a delta from the previous report's)
+and how often it occurs there. Nothing is indexed across whitespace.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+POSITION_BITS = 32
+
+
+@dataclass(frozen=True)
+class Entries:
+    """Encoded entries: `keys[i]` is encoded as `data[offsets[i]:offsets[i + 1]]`."""
+
+    keys: list[str]
+    data: bytes
+    offsets: list[int]
+
+    def entry(self, i: int) -> bytes:
+        return self.data[self.offsets[i] : self.offsets[i + 1]]
+
+
+def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
+    """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
+
+    numpy releases the GIL in its sorts, so the character entries and the two halves of the bigram
+    entries (split by first character) are built in three threads.
+    """
+    chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
+    ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int32)
+    ids[chars] = np.arange(len(chars), dtype=np.int32)
+    char_ids = ids[codes]
+    alphabet = [chr(c) for c in chars.tolist()]
+    space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
+    space = space_ids[char_ids]
+    with ThreadPoolExecutor(3) as pool:
+        unigram = pool.submit(_unigram_entries, char_ids, space_ids, starts, alphabet)
+        halves = [pool.submit(_bigram_entries, packed, alphabet) for packed in _packed_bigrams(char_ids, space, alphabet)]
+        return _merge(_merge(unigram.result(), halves[0].result()), halves[1].result())
+
+
+def _packed_bigrams(char_ids, space, alphabet) -> tuple[np.ndarray, np.ndarray]:
+    """(first id, second id, position) of every bigram packed in an int64, in two halves by first id."""
+    bits = _bits(alphabet)
+    firsts = char_ids[:-1]
+    packed = (firsts.astype(np.int64) << (bits + POSITION_BITS)) | (char_ids[1:].astype(np.int64) << POSITION_BITS)
+    packed |= np.arange(len(firsts), dtype=np.int64)
+    valid = ~space[:-1] & ~space[1:]
+    pivot = int(np.searchsorted(np.cumsum(np.bincount(firsts[valid], minlength=1)), int(valid.sum()) // 2))
+    low = firsts <= pivot
+    return packed[valid & low], packed[valid & ~low]
+
+
+def _bits(alphabet) -> int:
+    return max(1, (len(alphabet) - 1).bit_length())
+
+
+def _bigram_entries(packed: np.ndarray, alphabet) -> Entries:
+    packed.sort()
+    keys = packed >> POSITION_BITS
+    first = _group_starts(keys)
+    deltas = np.diff(packed, prepend=0)  # within a key: the difference of positions
+    deltas[first] = packed[first] & ((1 << POSITION_BITS) - 1)
+    bits = _bits(alphabet)
+    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in keys[first].tolist()]
+    return _encode(names, deltas, first)
+
+
+def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
+    """Per (character, report): first position and count, from one bincount in character-major order."""
+    reports = len(starts)
+    lengths = np.diff(np.append(np.asarray(starts, np.int64), len(char_ids)))
+    cells = char_ids.astype(np.int64) * reports + np.repeat(np.arange(reports, dtype=np.int64), lengths)
+    counts = np.bincount(cells, minlength=len(alphabet) * reports)
+    counts.reshape(len(alphabet), reports)[space_ids] = 0
+    first = np.full(len(counts), np.iinfo(np.int64).max)
+    np.minimum.at(first, cells, np.arange(len(cells), dtype=np.int64))
+    present = np.flatnonzero(counts)
+    keys, firsts = present // reports, first[present]
+    key_first = _group_starts(keys)
+    deltas = np.diff(firsts, prepend=0)
+    deltas[key_first] = firsts[key_first]
+    values = np.empty(2 * len(present), np.int64)
+    values[0::2], values[1::2] = deltas, counts[present]
+    names = [alphabet[k] for k in keys[key_first].tolist()]
+    return _encode(names, values, 2 * key_first)
+
+
+def _group_starts(*columns: np.ndarray) -> np.ndarray:
+    """Indices where any of the (sorted) columns changes value, 0 included."""
+    if not len(columns[0]):
+        return np.zeros(0, np.int64)
+    change = np.zeros(len(columns[0]), dtype=bool)
+    change[0] = True
+    for column in columns:
+        change[1:] |= column[1:] != column[:-1]
+    return np.flatnonzero(change)
+
+
+def _encode(names: list[str], values: np.ndarray, group_starts: np.ndarray) -> Entries:
+    data, value_offsets = varints(values)
+    bounds = np.append(value_offsets[group_starts], len(data)).tolist() if len(values) else [0]
+    return Entries(names, data.tobytes(), bounds)
+
+
+def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 encoding of non-negative integers: (bytes, offset of each value's first byte)."""
+    values = np.asarray(values)
+    if len(values) and int(values.max()) >= 1 << 28:
+        return _varints_wide(values.astype(np.uint64))
+    values = values.astype(np.uint32)
+    sizes = np.ones(len(values), np.uint8)
+    for shift in (7, 14, 21):
+        sizes += values >= 1 << shift
+    starts = np.cumsum(sizes, dtype=np.int64)
+    out = np.empty(int(starts[-1]) if len(values) else 0, np.uint8)
+    starts -= sizes
+    out[starts] = (values & 0x7F).astype(np.uint8) | ((sizes > 1).view(np.uint8) << 7)
+    for k in (1, 2, 3):  # byte k of the (fewer and fewer) values that need it
+        chosen = np.flatnonzero(sizes > k)
+        low = ((values[chosen] >> (7 * k)) & 0x7F).astype(np.uint8)
+        out[starts[chosen] + k] = low | ((sizes[chosen] > k + 1).view(np.uint8) << 7)
+    return out, starts
+
+
+def _varints_wide(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    chunks, offsets, at = [], [], 0
+    for value in values.tolist():
+        offsets.append(at)
+        while True:
+            byte, value = value & 0x7F, value >> 7
+            chunks.append(byte | (0x80 if value else 0))
+            at += 1
+            if not value:
+                break
+    return np.array(chunks, np.uint8), np.array(offsets, np.int64)
+
+
+def _merge(first: Entries, second: Entries) -> Entries:
+    """One key space; keys are 1 (character) or 2 (bigram) characters long, so they never collide."""
+    shift = len(first.data)
+    offsets = first.offsets[:-1] + [o + shift for o in second.offsets]
+    return Entries(first.keys + second.keys, first.data + second.data, offsets)

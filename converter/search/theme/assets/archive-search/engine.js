@@ -1,0 +1,377 @@
+/**
+ * Archive search engine: exact substring search over the positional character-bigram index that
+ * converter/search builds into search/ (see converter/search/index.py for the file formats).
+ *
+ * Stable API (relied on by tests and by anyone embedding the archive):
+ *
+ *   window.archiveSearch.search(query, {filters, limit, offset, excerpts})
+ *     -> Promise<{total, results: [{url, title, year, issuer, doc_type, excerpt, ...}], facets}>
+ *
+ *   query     terms separated by spaces; a report matches when it contains every term exactly
+ *             (same normalisation as the index: NFKC per character, lower case, zero-width characters
+ *             dropped, spaces between digits dropped).
+ *   filters   {year: 2023 | [from, to], issuer: "…" | ["…"], topic: "…" | ["…"], doc_type: "…" | ["…"]}
+ *   limit     results to return (default 10; Infinity = every match); offset: results to skip.
+ *   excerpts  how many of the returned results get an excerpt (default 10); the others get "".
+ *   url       the report page URL relative to the site root, e.g. "reports/2023/kejiju/".
+ *   excerpt   HTML: escaped report text around the first match, matches wrapped in <mark>.
+ *   facets    {year, issuer, topic, doc_type}: value -> number of matching reports, each counted with
+ *             the other filters applied.
+ * Ranking: reports whose title contains more of the terms first, then more matches, then newer.
+ * Nothing is downloaded until the first search.
+ */
+(function () {
+  "use strict";
+  const SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/;
+  const DIGIT_SPACES = /([0-9]) +(?=[0-9])/g;
+  const charCache = new Map();
+
+  function mapChar(ch) {
+    let m = charCache.get(ch);
+    if (m === undefined) {
+      m = ZERO_WIDTH.test(ch) ? "" : ch.normalize("NFKC").toLowerCase();
+      charCache.set(ch, m);
+    }
+    return m;
+  }
+
+  /** normalize(text) -> {text, from}: from[i] = index in `text` of the character normalised[i] came from. */
+  function normalizeWithMap(text) {
+    let out = "";
+    const from = [];
+    let i = 0;
+    for (const ch of text) {
+      const m = mapChar(ch);
+      out += m;
+      for (let k = 0; k < m.length; k++) from.push(i);
+      i += ch.length;
+    }
+    const keptText = [];
+    const keptFrom = [];
+    const dropped = new Set();
+    out.replace(DIGIT_SPACES, (match, digit, at) => {
+      for (let k = at + 1; k < at + match.length; k++) dropped.add(k);
+      return match;
+    });
+    for (let k = 0; k < out.length; k++) {
+      if (!dropped.has(k)) { keptText.push(out[k]); keptFrom.push(from[k]); }
+    }
+    return { text: keptText.join(""), from: keptFrom };
+  }
+
+  function normalize(text) {
+    let out = "";
+    for (const ch of text) out += mapChar(ch);
+    return out.replace(DIGIT_SPACES, "$1");
+  }
+
+  function queryTerms(query) {
+    return normalize(String(query || "")).split(SPACE).filter(Boolean);
+  }
+
+  function keyHash(key) {
+    let h = 0x811c9dc5;
+    for (const ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    return h;
+  }
+
+  function readVarints(bytes) {
+    const out = [];
+    let value = 0, shift = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      value += (b & 0x7f) * 2 ** shift;
+      if (b & 0x80) { shift += 7; } else { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  function Engine(base) {
+    this.base = base;
+    this.meta = null;
+    this.files = new Map();
+  }
+
+  Engine.prototype.load = function () {
+    if (!this.meta) {
+      this.meta = fetchOk(this.base + "search/meta.json", { cache: "no-cache" })
+        .then((r) => r.json())
+        .then((meta) => prepareMeta(meta));
+    }
+    return this.meta;
+  };
+
+  function prepareMeta(meta) {
+    meta.bigSet = new Set(meta.big);
+    meta.starts = [];
+    let position = 0;
+    for (const doc of meta.docs) { meta.starts.push(position); position += doc[7] + 1; }
+    meta.normTitles = meta.docs.map((d) => normalize(d[1]));
+    return meta;
+  }
+
+  function fetchOk(url, options) {
+    return fetch(url, options).then((r) => {
+      if (!r.ok) throw new Error("HTTP " + r.status + " " + url);
+      return r;
+    });
+  }
+
+  Engine.prototype.file = function (path, kind) {
+    if (!this.files.has(path)) {
+      const url = this.base + "search/" + path + "?v=" + this.metaDigest;
+      const p = fetchOk(url).then((r) => (kind === "json" ? r.json() : r.arrayBuffer()));
+      p.catch(() => this.files.delete(path));
+      this.files.set(path, p);
+    }
+    return this.files.get(path);
+  };
+
+  /** The encoded entry of a key (1 or 2 characters), or null. */
+  Engine.prototype.entry = async function (meta, key) {
+    if (meta.bigSet.has(key)) {
+      const name = Array.from(key, (c) => c.codePointAt(0).toString(16)).join("-");
+      return new Uint8Array(await this.file("k/" + name + ".bin"));
+    }
+    const shard = await this.shard(keyHash(key) % meta.shards);
+    const found = shard.get(key);
+    return found || null;
+  };
+
+  Engine.prototype.shard = function (n) {
+    const path = "i/" + n + ".bin";
+    const parsedKey = "parsed:" + path;
+    if (!this.files.has(parsedKey)) {
+      this.files.set(parsedKey, this.file(path).then((buffer) => parseShard(new Uint8Array(buffer))));
+    }
+    return this.files.get(parsedKey);
+  };
+
+  function parseShard(bytes) {
+    const map = new Map();
+    let at = 0;
+    const next = () => {
+      let value = 0, shift = 0, b;
+      do { b = bytes[at++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+      return value;
+    };
+    const count = next();
+    const heads = [];
+    for (let i = 0; i < count; i++) {
+      const a = next(), b = next(), length = next();
+      heads.push([String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : ""), length]);
+    }
+    for (const [key, length] of heads) { map.set(key, bytes.subarray(at, at + length)); at += length; }
+    return map;
+  }
+
+  function docOf(starts, position) {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= position) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Offsets of the bigrams that together pin down every character of a term. */
+  function coverOffsets(length) {
+    const offsets = [];
+    for (let k = 0; k + 1 < length; k += 2) offsets.push(k);
+    if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
+    return offsets;
+  }
+
+  /** One term -> Map(doc -> {count, first}) with `first` the local position of its first match. */
+  Engine.prototype.term = async function (meta, term) {
+    const chars = Array.from(term);
+    const hits = new Map();
+    if (chars.length === 1) {
+      const data = await this.entry(meta, term);
+      const values = data ? readVarints(data) : [];
+      let first = 0;
+      for (let i = 0; i < values.length; i += 2) {
+        first += values[i];
+        const doc = docOf(meta.starts, first);
+        hits.set(doc, { count: values[i + 1], first: first - meta.starts[doc] });
+      }
+      return hits;
+    }
+    const offsets = coverOffsets(chars.length);
+    const lists = await Promise.all(offsets.map(async (k) => {
+      const data = await this.entry(meta, chars[k] + chars[k + 1]);
+      const deltas = data ? readVarints(data) : [];
+      for (let i = 1; i < deltas.length; i++) deltas[i] += deltas[i - 1];
+      return deltas;
+    }));
+    let starts = lists[0];
+    for (let j = 1; j < offsets.length && starts.length; j++) starts = shiftedIntersection(starts, lists[j], offsets[j]);
+    for (const position of starts) {
+      const doc = docOf(meta.starts, position);
+      const hit = hits.get(doc);
+      if (hit) hit.count++; else hits.set(doc, { count: 1, first: position - meta.starts[doc] });
+    }
+    return hits;
+  };
+
+  /** Positions p of `a` (sorted) with p + shift in `b` (sorted). */
+  function shiftedIntersection(a, b, shift) {
+    const out = [];
+    let j = 0;
+    for (const p of a) {
+      const want = p + shift;
+      while (j < b.length && b[j] < want) j++;
+      if (j === b.length) break;
+      if (b[j] === want) out.push(p);
+    }
+    return out;
+  }
+
+  function asList(value) {
+    if (value === undefined || value === null || value === "") return null;
+    const list = Array.isArray(value) ? value.map(String) : [String(value)];
+    return list.length ? list : null;
+  }
+
+  function yearRange(value) {
+    if (value === undefined || value === null || value === "") return null;
+    if (Array.isArray(value)) return [Number(value[0]) || -Infinity, Number(value[1]) || Infinity];
+    const parts = String(value).split("-");
+    return [Number(parts[0]) || -Infinity, Number(parts.length > 1 ? parts[1] : parts[0]) || Infinity];
+  }
+
+  function facetTests(meta, filters) {
+    filters = filters || {};
+    const years = yearRange(filters.year);
+    const sets = { issuer: asList(filters.issuer), topic: asList(filters.topic), doc_type: asList(filters.doc_type) };
+    return {
+      year: (d) => !years || (d[2] >= years[0] && d[2] <= years[1]),
+      issuer: (d) => !sets.issuer || sets.issuer.includes(meta.issuers[d[3]]),
+      doc_type: (d) => !sets.doc_type || sets.doc_type.includes(meta.types[d[4]]),
+      topic: (d) => !sets.topic || d[5].some((t) => sets.topic.includes(meta.topics[t])),
+    };
+  }
+
+  function facetValues(meta, d) {
+    return { year: [String(d[2])], issuer: [meta.issuers[d[3]]], doc_type: [meta.types[d[4]]], topic: d[5].map((t) => meta.topics[t]) };
+  }
+
+  function countFacets(meta, docs, tests) {
+    const facets = { year: {}, issuer: {}, topic: {}, doc_type: {} };
+    const names = Object.keys(tests);
+    for (const doc of docs) {
+      const d = meta.docs[doc];
+      const passed = names.filter((n) => tests[n](d));
+      const values = facetValues(meta, d);
+      for (const name of names) {
+        if (passed.length === names.length || (passed.length === names.length - 1 && !passed.includes(name))) {
+          for (const v of values[name]) facets[name][v] = (facets[name][v] || 0) + 1;
+        }
+      }
+    }
+    return facets;
+  }
+
+  Engine.prototype.search = async function (query, options) {
+    options = options || {};
+    const meta = await this.load();
+    this.metaDigest = meta.digest;
+    const terms = queryTerms(query);
+    const answer = { query: String(query || ""), terms, total: 0, results: [], facets: countFacets(meta, [], {}) };
+    if (!terms.length) return answer;
+    const perTerm = await Promise.all(terms.map((t) => this.term(meta, t)));
+    const docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
+    const tests = facetTests(meta, options.filters);
+    answer.facets = countFacets(meta, docs, tests);
+    const ranked = rank(meta, docs.filter((doc) => Object.values(tests).every((test) => test(meta.docs[doc]))), terms, perTerm);
+    const limit = options.limit === undefined ? 10 : options.limit;
+    const offset = options.offset || 0;
+    const shown = ranked.slice(offset, limit === Infinity ? undefined : offset + limit);
+    const excerpts = options.excerpts === undefined ? 10 : options.excerpts;
+    answer.total = ranked.length;
+    answer.results = await Promise.all(shown.map(async (r, i) =>
+      result(meta, r, i < excerpts ? await this.excerptParts(meta, r.doc, r.first, terms) : [])));
+    return answer;
+  };
+
+  /** Reports with more terms in the title first, then more matches, then newer (URL breaks ties). */
+  function rank(meta, docs, terms, perTerm) {
+    const ranked = docs.map((doc) => ({
+      doc,
+      titleTerms: terms.filter((t) => meta.normTitles[doc].includes(t)).length,
+      count: perTerm.reduce((n, m) => n + m.get(doc).count, 0),
+      first: perTerm[0].get(doc).first,
+      year: meta.docs[doc][2], date: meta.docs[doc][6], url: meta.docs[doc][0],
+    }));
+    return ranked.sort((a, b) => b.titleTerms - a.titleTerms || b.count - a.count || b.year - a.year ||
+      (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
+  }
+
+  function result(meta, r, parts) {
+    const d = meta.docs[r.doc];
+    return {
+      url: d[0], title: d[1], year: d[2], issuer: meta.issuers[d[3]], doc_type: meta.types[d[4]],
+      topics: d[5].map((t) => meta.topics[t]), date: d[6] || null, matches: r.count,
+      excerpt: partsToHtml(parts), excerpt_parts: parts,
+    };
+  }
+
+  /** [{text, mark}] around normalised position `first` of a report, every term occurrence marked. */
+  Engine.prototype.excerptParts = async function (meta, doc, first, terms) {
+    const k = Math.floor(first / meta.chunk);
+    const [start, text] = await this.file("t/" + doc + "-" + k + ".json", "json");
+    const norm = normalizeWithMap(text);
+    const marks = new Array(norm.text.length).fill(false);
+    for (const term of terms) {
+      for (let at = norm.text.indexOf(term); at !== -1; at = norm.text.indexOf(term, at + 1)) {
+        for (let j = at; j < at + term.length; j++) marks[j] = true;
+      }
+    }
+    const local = Math.max(0, Math.min(first - start, norm.text.length - 1));
+    const from = Math.max(0, local - 30);
+    const to = Math.min(norm.text.length, local + 90);
+    const startChar = from > 0 ? norm.from[from] : 0;
+    const endChar = to < norm.text.length ? norm.from[to] : text.length;
+    const marked = new Array(text.length).fill(false);
+    norm.from.forEach((orig, j) => { if (marks[j]) marked[orig] = true; });
+    return sliceMarks(text, marked, startChar, endChar, from > 0, to < norm.text.length);
+  };
+
+  function sliceMarks(text, marked, startChar, endChar, before, after) {
+    const parts = before ? [{ text: "…", mark: false }] : [];
+    let run = null;
+    for (let i = startChar; i < endChar; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0xdc00 && code <= 0xdfff && i > 0) marked[i] = marked[i - 1];
+      const ch = text[i] === "\n" ? " " : text[i];
+      if (run && run.mark === marked[i]) run.text += ch;
+      else { run = { text: ch, mark: marked[i] }; parts.push(run); }
+    }
+    if (after) parts.push({ text: "…", mark: false });
+    return parts;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  function partsToHtml(parts) {
+    return parts.map((p) => (p.mark ? "<mark>" + escapeHtml(p.text) + "</mark>" : escapeHtml(p.text))).join("");
+  }
+
+  function siteBase() {
+    const el = document.querySelector("[data-archive-search]");
+    const base = el ? el.getAttribute("data-base") : ".";
+    return new URL((base || ".").replace(/\/?$/, "/"), location.href).href;
+  }
+
+  const engine = new Engine(siteBase());
+  window.archiveSearch = {
+    search: (query, options) => engine.search(query, options),
+    normalize,
+    terms: queryTerms,
+    ready: true,
+  };
+  document.dispatchEvent(new CustomEvent("archive-search-ready"));
+})();

@@ -1,0 +1,105 @@
+"""Text operations on sequences of `Run`s that keep each character's formatting: strip indentation,
+join manual line breaks, cut at a character offset. Offsets count text characters only (note marks
+and pictures have no text)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Run
+
+SPACE = " \t\u3000\xa0\u2002\u2003\u2009\r"
+BREAK = re.compile(r"[ \t\u3000\xa0]*\n[\n \t\u3000\xa0]*")
+
+
+def text_of(runs) -> str:
+    return "".join(r.text for r in runs)
+
+
+def strip_runs(runs: tuple[Run, ...], chars: str = SPACE + "\n") -> tuple[Run, ...]:
+    """Without leading and trailing `chars` (indentation typed as spaces or U+3000, stray breaks)."""
+    runs = list(runs)
+    for index in range(len(runs)):
+        if runs[index].note or runs[index].image:
+            break
+        runs[index] = replace(runs[index], text=runs[index].text.lstrip(chars))
+        if runs[index].text:
+            break
+    for index in range(len(runs) - 1, -1, -1):
+        if runs[index].note or runs[index].image:
+            break
+        runs[index] = replace(runs[index], text=runs[index].text.rstrip(chars))
+        if runs[index].text:
+            break
+    return tuple(r for r in runs if r.text or r.note or r.image)
+
+
+def join_breaks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Manual line breaks joined: nothing between Chinese characters (or digits), a space only where a
+    Latin word meets a Latin word. Indentation around the break goes with it."""
+    full = text_of(runs)
+    if "\n" not in full:
+        return runs
+    pieces = [(m.start(), m.end(), _joiner(full, m.start(), m.end())) for m in BREAK.finditer(full)]
+    return _rewrite(runs, pieces)
+
+
+def _joiner(full: str, start: int, end: int) -> str:
+    before = full[start - 1] if start else ""
+    after = full[end] if end < len(full) else ""
+    latin = before.isascii() and after.isascii() and (before.isalpha() or after.isalpha())
+    return " " if latin and before.strip() and after.strip() else ""
+
+
+def _rewrite(runs, pieces) -> tuple[Run, ...]:
+    """Replace the spans [start, end) of the joined text by their replacements, run by run."""
+    out, offset, spans = [], 0, iter(pieces)
+    span = next(spans, None)
+    for run in runs:
+        text, chars = run.text, []
+        for i, char in enumerate(text):
+            position = offset + i
+            while span is not None and position >= span[1]:
+                span = next(spans, None)
+            if span is not None and span[0] <= position < span[1]:
+                if position == span[0]:
+                    chars.append(span[2])
+                continue
+            chars.append(char)
+        offset += len(text)
+        if chars or run.note or run.image or not text:
+            out.append(replace(run, text="".join(chars)) if text else run)
+    return tuple(r for r in out if r.text or r.note or r.image)
+
+
+def split_runs(runs: tuple[Run, ...], offset: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    """The runs before and from text offset `offset`; marks at the cut stay with the head."""
+    head, tail, seen = [], [], 0
+    for run in runs:
+        length = len(run.text)
+        if seen + length <= offset and not tail:
+            head.append(run)
+        elif seen >= offset:
+            tail.append(run)
+        else:
+            cut = offset - seen
+            head.append(replace(run, text=run.text[:cut]))
+            tail.append(replace(run, text=run.text[cut:]))
+        seen += length
+    return tuple(head), tuple(tail)
+
+
+def merge_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Neighbouring text runs that render the same (bold, link, super/subscript) become one."""
+    merged: list[Run] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if last is not None and not (last.note or last.image or run.note or run.image) and _same_look(last, run):
+            merged[-1] = replace(last, text=last.text + run.text)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+def _same_look(a: Run, b: Run) -> bool:
+    return (a.bold, a.href, a.superscript, a.subscript) == (b.bold, b.href, b.superscript, b.subscript)

@@ -31,16 +31,18 @@ class Converted:
         return join_page(self.meta.to_dict(), self.body)
 
 
-def convert_file(path: Path, overrides: dict | None = None) -> Converted:
+def convert_file(path: Path, overrides: dict | None = None, image_dir: str | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
     `overrides` (staff's --year/--issuer/… or a NAME.yml) win over what was extracted.
+    `image_dir`: the folder, relative to the page, where the caller writes `Converted.images`;
+    None leaves pictures out of the page.
     """
     check_file(path)
     check_package(path)
     data = path.read_bytes()
     report = build_report(read_docx(path))
-    body = render_markdown(report)
+    body = render_markdown(report, image_dir)
     return Converted(meta=_meta(report, body, path, data, overrides or {}), body=body, report=report,
                      warnings=list(report.warnings))
 

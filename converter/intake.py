@@ -71,9 +71,9 @@ def _check_zip(path: Path, suffix: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ArchiveError("corrupt", "文件已损坏（压缩包结构不完整，可能没有下载或复制完整）",
                            "请重新获取原文件后再导入") from None
-    if "word/document.xml" in names or any(n.lower().endswith("document.xml") for n in names
+    if "word/document.xml" in names or any(n.lower().endswith(".xml") for n in names
                                            if n.startswith("word/")):
-        return
+        return  # the reader finds the main part through _rels/.rels, whatever its name
     if suffix == ".odt" or "content.xml" in names:
         raise ArchiveError("other-format", OTHER_FORMATS[".odt"], RESAVE)
     kind = "Excel 表格" if "xl/workbook.xml" in names else "PowerPoint 演示文稿" if "ppt/presentation.xml" in names else "Word 文档"

@@ -60,7 +60,9 @@ def clean_blocks(blocks, rules: Rules):
     """Paragraphs as `Line`s (empty ones and page furniture dropped), tables with clean cells."""
     for block in blocks:
         if isinstance(block, Table):
-            yield _clean_table(block)
+            table = _clean_table(block)
+            if any(cell.paragraphs for row in table.rows for cell in row):
+                yield table  # a table with nothing in it is layout, not content
             continue
         line = _line(block)
         if line is not None and not rules.page_furniture.match(line.text):
@@ -85,10 +87,12 @@ def _label_text(label: NumberLabel, text: str) -> str:
 
 
 def _clean_table(table: Table) -> Table:
-    rows = tuple(tuple(replace(cell, paragraphs=tuple(
-        replace(p, runs=join_breaks(strip_runs(p.runs))) for p in cell.paragraphs if strip_runs(p.runs)))
-        for cell in row) for row in table.rows)
-    return replace(table, rows=rows)
+    return replace(table, rows=tuple(tuple(_clean_cell(cell) for cell in row) for row in table.rows))
+
+
+def _clean_cell(cell):
+    paragraphs = ((p, strip_runs(p.runs)) for p in cell.paragraphs)
+    return replace(cell, paragraphs=tuple(replace(p, runs=join_breaks(runs)) for p, runs in paragraphs if runs))
 
 
 # --- headings ------------------------------------------------------------------------------------------

@@ -18,8 +18,9 @@ from .runs import merge_runs
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 INLINE = re.compile(r"([\\`*_{}\[\]])")
 ANYWHERE = re.compile(r"([\\`*_{}\[\]#|])")
-# what a line may not start with: ATX heading, list item, fence, admonition/details
-LINE_START = re.compile(r"^(?:#|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|~~~|!!!|\?\?\?)")
+# what a line may not start with: ATX heading, list item or rule (-, +), ordered list, fence,
+# admonition/details
+LINE_START = re.compile(r"^(?:#|[-+]|\d{1,9}(?=[.)](?:[ \t]|$))|~~~|!!!|\?\?\?)")
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
 
@@ -32,7 +33,7 @@ def escape(text: str) -> str:
 def render_markdown(report: Report, image_dir: str | None = None) -> str:
     """`image_dir`: the folder (relative to the page) holding `report.images`; None leaves pictures out."""
     notes = _NoteNumbers()
-    inline = _Inline(notes, image_dir)
+    inline = _Inline(notes, image_dir, {image.name: image.alt for image in report.images})
     parts = [f"# {escape(report.title)}"] if report.title else []
     ids = iter(heading_ids([b for b in report.blocks if isinstance(b, Heading)]))
     for block in report.blocks:
@@ -61,8 +62,8 @@ class _NoteNumbers:
 
 
 class _Inline:
-    def __init__(self, notes: _NoteNumbers, image_dir: str | None):
-        self.notes, self.image_dir = notes, image_dir
+    def __init__(self, notes: _NoteNumbers, image_dir: str | None, alts: dict[str, str]):
+        self.notes, self.image_dir, self.alts = notes, image_dir, alts
 
     def line(self, runs: tuple[Run, ...]) -> str:
         text = "".join(self.run(run) for run in merge_runs(runs)).strip()
@@ -72,7 +73,7 @@ class _Inline:
         if run.note:
             return self.notes.ref(run.note)
         if run.image:
-            return self.image(run.image, run.text)
+            return self.image(run.image)
         text = INLINE.sub(r"\\\1", run.text.replace("\t", " ").translate(ENTITIES))
         if run.superscript or run.subscript:
             tag = "sup" if run.superscript else "sub"
@@ -84,10 +85,10 @@ class _Inline:
         href = safe_url(run.href)
         return f"[{text}]({href})" if href and text.strip() else text
 
-    def image(self, name: str, alt: str = "") -> str:
+    def image(self, name: str) -> str:
         if self.image_dir is None:
             return ""
-        return f"![{escape(alt)}]({image_url(self.image_dir, name)})"
+        return f"![{escape(self.alts.get(name, ''))}]({image_url(self.image_dir, name)})"
 
 
 def _escape_line_start(match: re.Match) -> str:
@@ -165,7 +166,8 @@ def _runs_html(runs: tuple[Run, ...], inline: _Inline) -> str:
         if run.note:
             out.append(inline.notes.ref(run.note))
         elif run.image and inline.image_dir is not None:
-            out.append(f'<img src="{html.escape(image_url(inline.image_dir, run.image))}" alt="">')
+            src, alt = image_url(inline.image_dir, run.image), inline.alts.get(run.image, "")
+            out.append(f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">')
         elif run.text:
             text = html.escape(run.text.replace("\t", " "), quote=False)
             if run.bold and text.strip():
@@ -192,6 +194,9 @@ def _markdownify():
 
             def escape(self, text, parent_tags):
                 return escape(text) if text else ""
+
+            def convert_img(self, el, text, parent_tags):
+                return f"![{escape(el.attrs.get('alt') or '')}]({el.attrs.get('src') or ''})"
 
         _CONVERTER = Converter()
     return _CONVERTER

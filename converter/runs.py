@@ -20,18 +20,23 @@ def strip_runs(runs: tuple[Run, ...], chars: str = SPACE + "\n") -> tuple[Run, .
     """Without leading and trailing `chars` (indentation typed as spaces or U+3000, stray breaks)."""
     runs = list(runs)
     for index in range(len(runs)):
-        if runs[index].note or runs[index].image:
-            break
-        runs[index] = replace(runs[index], text=runs[index].text.lstrip(chars))
-        if runs[index].text:
+        if not _strip_one(runs, index, chars, str.lstrip):
             break
     for index in range(len(runs) - 1, -1, -1):
-        if runs[index].note or runs[index].image:
-            break
-        runs[index] = replace(runs[index], text=runs[index].text.rstrip(chars))
-        if runs[index].text:
+        if not _strip_one(runs, index, chars, str.rstrip):
             break
     return tuple(r for r in runs if r.text or r.note or r.image)
+
+
+def _strip_one(runs: list[Run], index: int, chars: str, strip) -> bool:
+    """Strip one end of `runs[index]`; True when the run became empty and the next one needs it too."""
+    run = runs[index]
+    if run.note or run.image:
+        return False
+    text = strip(run.text, chars)
+    if text != run.text:
+        runs[index] = replace(run, text=text)
+    return not text
 
 
 def join_breaks(runs: tuple[Run, ...]) -> tuple[Run, ...]:

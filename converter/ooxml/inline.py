@@ -11,7 +11,7 @@ from .xml import M, r, val, w
 
 R, T, TAB, PTAB, BR, CR = w("r"), w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 HYPERLINK, FLD_SIMPLE, FLD_CHAR, INSTR = w("hyperlink"), w("fldSimple"), w("fldChar"), w("instrText")
-SDT, SDT_CONTENT, SDT_PR = w("sdt"), w("sdtContent"), w("sdtPr")
+SDT, SDT_CONTENT = w("sdt"), w("sdtContent")
 RPR, RUBY, RUBY_BASE, SYM = w("rPr"), w("ruby"), w("rubyBase"), w("sym")
 FOOTNOTE_REF, ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
@@ -36,10 +36,7 @@ def safe_href(target: str | None) -> str | None:
 
 
 def sdt_content(sdt):
-    """The content of a content control, unless it only shows placeholder text."""
-    props = sdt.find(SDT_PR)
-    if props is not None and props.find(w("showingPlcHdr")) is not None:
-        return None
+    """The content of a content control: what Word shows, placeholder text included."""
     return sdt.find(SDT_CONTENT)
 
 

@@ -63,7 +63,7 @@ class Styles:
         self.default_paragraph = ""
         if root is None:
             return
-        for style in root.iter(w("style")):
+        for style in root.iterchildren(w("style")):
             style_id = style.get(w("styleId")) or ""
             self._elements[style_id] = style
             if style.get(w("default")) in ("1", "true") and style.get(w("type")) == "paragraph":

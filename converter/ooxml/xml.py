@@ -29,12 +29,19 @@ STRICT_NAMESPACES = {
 STRICT_MARK = b"purl.oclc.org/ooxml/"
 
 
+class UnsafeXML(ValueError):
+    """A part declares a DTD: OOXML never does, entity tricks (XXE, billion laughs) always do."""
+
+
 def parse_part(data: bytes) -> etree._Element:
-    """Parse one part's bytes. Raises `etree.XMLSyntaxError` on malformed XML."""
+    """Parse one part's bytes. Raises `etree.XMLSyntaxError` on malformed XML, `UnsafeXML` on a DTD."""
     if STRICT_MARK in data:
         for strict, transitional in STRICT_NAMESPACES.items():
             data = data.replace(strict, transitional)
-    return etree.fromstring(data, SAFE_PARSER)
+    root = etree.fromstring(data, SAFE_PARSER)
+    if root.getroottree().docinfo.doctype:
+        raise UnsafeXML("DTD in a package part")
+    return root
 
 
 def w(name: str) -> str:

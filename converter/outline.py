@@ -121,7 +121,7 @@ def _classify_line(line: Line, rules: Rules, front_matter: bool) -> Part:
         return Part(line, level=explicit, kind=label[0] if label else None, cut=cut)
     if label:
         return _labelled(line, raw, label, rules)
-    if not front_matter and _plain_heading(line, rules):
+    if not front_matter and (_plain_heading(line, rules) or rules.back_matter.match(line.text)):
         return Part(line, level=0, kind="plain")
     return Part(line)
 
@@ -171,8 +171,9 @@ def _plain_heading(line: Line, rules: Rules) -> bool:
 
 def rank_levels(parts: list[Part]) -> list[Part]:
     """Raw levels → 1, 2, 3 …: style levels as they are; label kinds used by styled headings take
-    that style's level, other kinds follow below in GB/T 9704 order; unlabelled formatted lines go on
-    top, and only where no style marks headings (then styles are trusted alone)."""
+    that style's level, other kinds follow below in GB/T 9704 order. Unlabelled formatted lines and
+    back matter (附件, 名词解释) share the first level: putting them above would shift every labelled
+    heading down a level. Where styles mark headings, styles alone are trusted."""
     rules = load_rules()
     explicit = [p for p in parts if p.level is not None and p.level > 0]
     kind_level = {}
@@ -187,8 +188,8 @@ def rank_levels(parts: list[Part]) -> list[Part]:
     for part in parts:
         if part.level == -1:
             part = replace(part, level=kind_level[part.kind])
-        elif part.level == 0 and explicit:
-            part = replace(part, level=None, kind=None)
+        elif part.level == 0:
+            part = replace(part, level=None, kind=None) if explicit else replace(part, level=1)
         resolved.append(part)
     ranks = {lvl: i for i, lvl in enumerate(sorted({p.level for p in resolved if p.level is not None}), 1)}
     return [replace(p, level=ranks[p.level]) if p.level is not None else p for p in resolved]

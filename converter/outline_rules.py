@@ -22,6 +22,7 @@ class Rules:
     run_in_forbidden: re.Pattern
     not_headings: re.Pattern
     plain_heading_max: int
+    back_matter: re.Pattern
     heading_fonts: tuple[str, ...]
     plain_heading_forbidden: re.Pattern
     page_furniture: re.Pattern
@@ -63,6 +64,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         run_in_forbidden=re.compile(data["run_in_forbidden"]),
         not_headings=_any(data["not_headings"]),
         plain_heading_max=data["plain_heading_max"],
+        back_matter=re.compile(data["back_matter"]),
         heading_fonts=tuple(data["heading_fonts"]),
         plain_heading_forbidden=re.compile(data["plain_heading_forbidden"]),
         page_furniture=_any(data["page_furniture"]),

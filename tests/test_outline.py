@@ -110,9 +110,19 @@ def test_bullet_numbering_is_a_list_item_not_a_heading():
     assert [(b.role, b.text) for b in result.blocks] == [("bullet", "加强统筹")]
 
 
-def test_bold_short_unlabelled_line_after_the_opening_is_a_heading_above_the_labels():
+def test_bold_short_unlabelled_line_after_the_opening_is_a_heading_at_the_first_level():
     result = report(title(), p(), p("2024年工作回顾", bold=True), p("（一）经济运行"), p())
-    assert headings(result) == [(1, "2024年工作回顾"), (2, "（一）经济运行")]
+    assert headings(result) == [(1, "2024年工作回顾"), (1, "（一）经济运行")]
+
+
+def test_back_matter_lines_are_first_level_headings():
+    result = report(title(), p("一、主要工作"), p(), p("名词解释"), p("1.“两新”：是指大规模设备更新和消费品以旧换新，是扩大内需、推动高质量发展的重要举措。"))
+    assert headings(result) == [(1, "一、主要工作"), (1, "名词解释"), (2, "1.“两新”")]
+
+
+def test_unlabelled_formatted_lines_are_not_headings_where_styles_mark_headings():
+    result = report(title(), p("一、总体", style_level=1), p(), p("重点工作", bold=True), p())
+    assert headings(result) == [(1, "一、总体")]
 
 
 # --- run-in headings ---------------------------------------------------------------------------------

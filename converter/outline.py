@@ -81,9 +81,10 @@ def _line(p: SourceParagraph) -> Line | None:
 
 
 def _label_text(label: NumberLabel, text: str) -> str:
-    """Word puts a tab or space after a label; between a label and Chinese text it reads as nothing."""
-    spaced = label.suffix != "nothing" and text[:1].isascii() and text[:1].isalnum()
-    return label.text + (" " if spaced else "")
+    """Word puts a tab or space after a label. After 一、 or （一） it reads as nothing; after a bare
+    number ("1.1") or before a Latin word it reads as a space."""
+    bare = label.text[-1:].isalnum() or (text[:1].isascii() and text[:1].isalnum())
+    return label.text + (" " if label.suffix != "nothing" and bare else "")
 
 
 def _clean_table(table: Table) -> Table:
@@ -218,7 +219,8 @@ def emit(parts: list[Part]):
 
 def _heading(level: int, runs: tuple[Run, ...]) -> Heading:
     runs = join_breaks(runs)
-    return Heading(level=level, text=text_of(runs).strip(), notes=tuple(r.note for r in runs if r.note))
+    text = text_of(runs).replace("\t", " ").strip()
+    return Heading(level=level, text=text, notes=tuple(r.note for r in runs if r.note))
 
 
 def attach_captions(blocks: list, rules: Rules) -> list:

@@ -27,7 +27,7 @@ URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
 
 def escape(text: str) -> str:
     """Text that renders literally anywhere inside a line (headings and table cells included)."""
-    return ANYWHERE.sub(r"\\\1", text.translate(ENTITIES)).replace("\n", " ")
+    return ANYWHERE.sub(r"\\\1", text.translate(ENTITIES)).replace("\n", " ").replace("\t", " ")
 
 
 def render_markdown(report: Report, image_dir: str | None = None) -> str:

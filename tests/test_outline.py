@@ -104,6 +104,17 @@ def test_word_numbering_label_is_part_of_the_heading_text():
     assert headings(result) == [(1, "一、总体"), (2, "（二）强化知识产权保护")]
 
 
+def test_a_bare_number_label_is_followed_by_a_space_as_its_tab_shows():
+    label = NumberLabel(text="1.1", level=1, format="decimal", suffix="tab")
+    result = report(title(), p("编写目的", numbering=label, style_level=2), p())
+    assert headings(result) == [(1, "1.1 编写目的")]
+
+
+def test_tab_inside_a_heading_reads_as_a_space():
+    result = report(title(), p("一、\t总体要求"), p())
+    assert headings(result) == [(1, "一、 总体要求")]
+
+
 def test_bullet_numbering_is_a_list_item_not_a_heading():
     bullet = NumberLabel(text="•", level=0, format="bullet")
     result = report(title(), p("加强统筹", numbering=bullet))

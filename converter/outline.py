@@ -10,23 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .model import (Heading, Notice, NumberLabel, Paragraph, Report, Run, SourceDocument, SourceParagraph,
-                    Table)
+from .lines import Line, clean_blocks
+from .model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
 from .outline_rules import Rules, load_rules
 from .runs import join_breaks, split_runs, strip_runs, text_of
 from .title import find_title
 
 FRONT_MATTER_END = 50  # the first paragraph this long ends the title block (subtitle, speaker, 来源)
-
-
-@dataclass(frozen=True)
-class Line:
-    """A non-empty paragraph without its indentation; `runs` may still hold line breaks."""
-
-    runs: tuple[Run, ...]
-    text: str  # line breaks joined
-    source: SourceParagraph
-    role: str = "body"
 
 
 @dataclass(frozen=True)
@@ -51,49 +41,6 @@ def build_report(source: SourceDocument) -> Report:
         warnings += (Notice("no-title", "未能识别报告标题，请检查第一行是否是标题"),)
     return Report(title=title or source.properties.title, blocks=tuple(blocks), notes=source.notes,
                   images=source.images, properties=source.properties, warnings=warnings)
-
-
-# --- cleaning ------------------------------------------------------------------------------------------
-
-
-def clean_blocks(blocks, rules: Rules):
-    """Paragraphs as `Line`s (empty ones and page furniture dropped), tables with clean cells."""
-    for block in blocks:
-        if isinstance(block, Table):
-            table = _clean_table(block)
-            if any(cell.paragraphs for row in table.rows for cell in row):
-                yield table  # a table with nothing in it is layout, not content
-            continue
-        line = _line(block)
-        if line is not None and not rules.page_furniture.match(line.text):
-            yield line
-
-
-def _line(p: SourceParagraph) -> Line | None:
-    runs, role = strip_runs(p.runs), "body"
-    if p.numbering is not None and p.numbering.is_bullet:
-        role = "bullet"
-    elif p.numbering is not None and p.numbering.text and any(r.text.strip() for r in runs):
-        runs = (Run(text=_label_text(p.numbering, text_of(runs))),) + runs
-    if not any(r.text.strip() or r.image or r.note for r in runs):
-        return None
-    return Line(runs=runs, text=text_of(join_breaks(runs)).strip(), source=p, role=role)
-
-
-def _label_text(label: NumberLabel, text: str) -> str:
-    """Word puts a tab or space after a label. After 一、 or （一） it reads as nothing; after a bare
-    number ("1.1") or before a Latin word it reads as a space."""
-    bare = label.text[-1:].isalnum() or (text[:1].isascii() and text[:1].isalnum())
-    return label.text + (" " if label.suffix != "nothing" and bare else "")
-
-
-def _clean_table(table: Table) -> Table:
-    return replace(table, rows=tuple(tuple(_clean_cell(cell) for cell in row) for row in table.rows))
-
-
-def _clean_cell(cell):
-    paragraphs = ((p, strip_runs(p.runs)) for p in cell.paragraphs)
-    return replace(cell, paragraphs=tuple(replace(p, runs=join_breaks(runs)) for p, runs in paragraphs if runs))
 
 
 # --- headings ------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ class Rules:
     page_furniture: re.Pattern
     title_max: int
     not_title: re.Pattern
+    title_words: re.Pattern
     not_title_continuation: re.Pattern
     caption: re.Pattern
     caption_max: int
@@ -70,6 +71,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         page_furniture=_any(data["page_furniture"]),
         title_max=data["title_max"],
         not_title=_any(data["not_title"]),
+        title_words=re.compile(data["title_words"]),
         not_title_continuation=_any(data["not_title_continuation"]),
         caption=re.compile(data["caption"]),
         caption_max=data["caption_max"],

@@ -1,5 +1,6 @@
 """The report's title: the Title style, else the first large, centred or bold line(s) at the top, else a
-lone top-level styled heading. A title wrapped over two lines formatted alike is joined."""
+lone top-level styled heading, else a plain first line named like a report (…工作总结). A title wrapped
+over two lines formatted alike is joined."""
 from __future__ import annotations
 
 from collections import Counter
@@ -15,7 +16,7 @@ BIG = 2  # points above the body size
 
 def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
     """(title text, indices of the lines it was made from)."""
-    for finder in (_styled, _formatted, _lone_heading):
+    for finder in (_styled, _formatted, _lone_heading, _named):
         found = finder(lines, rules)
         if found:
             return _joined([lines[i].text for i in found]), set(found)
@@ -68,6 +69,18 @@ def _lone_heading(lines: list, rules: Rules) -> list[int]:
     others = [b for b in lines[1:] if not isinstance(b, Table)
               and (b.source.style_level or b.source.outline_level or 99) <= level]
     return [] if others else [top[0]]
+
+
+def _named(lines: list, rules: Rules) -> list[int]:
+    top = _top(lines)
+    if not top or top[0] != 0:
+        return []
+    line = lines[0]
+    text = line.text
+    if line.source.origin != "body" or len(text) > CONTINUATION_MAX or rules.not_title.search(text) \
+            or rules.label(text) or not rules.title_words.search(text):
+        return []
+    return [0]
 
 
 def _title_like(line, rules: Rules, body_size: float | None) -> bool:

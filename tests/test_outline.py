@@ -59,6 +59,16 @@ def test_source_and_date_lines_are_never_the_title():
     assert result.title == "2023年区科技局工作总结"
 
 
+def test_plain_first_line_named_like_a_report_is_the_title():
+    result = report(p("平潭综合实验区财政金融局2022年工作计划"), p())
+    assert result.title == "平潭综合实验区财政金融局2022年工作计划"
+
+
+def test_plain_first_sentence_is_not_taken_for_a_title():
+    result = report(p("现将有关情况报告如下。"), p())
+    assert result.title == "" and [w.code for w in result.warnings] == ["no-title"]
+
+
 def test_a_document_without_a_title_falls_back_to_its_properties():
     result = report(p(), properties=DocProperties(title="属性标题"))
     assert result.title == "属性标题"

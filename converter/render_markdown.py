@@ -57,8 +57,15 @@ class _NoteNumbers:
         self.numbers: dict[str, int] = {}
 
     def ref(self, note_id: str) -> str:
-        number = self.numbers.setdefault(note_id, len(self.numbers) + 1)
-        return f"[^{number}]"
+        return f"[^{self.number(note_id)}]"
+
+    def link(self, note_id: str) -> str:
+        """For raw HTML (table cells), where Python-Markdown does not read `[^n]`: a link to the note."""
+        number = self.number(note_id)
+        return f'<sup><a href="#fn:{number}">{number}</a></sup>'
+
+    def number(self, note_id: str) -> int:
+        return self.numbers.setdefault(note_id, len(self.numbers) + 1)
 
 
 class _Inline:
@@ -164,12 +171,15 @@ def _runs_html(runs: tuple[Run, ...], inline: _Inline) -> str:
     out = []
     for run in merge_runs(runs):
         if run.note:
-            out.append(inline.notes.ref(run.note))
+            out.append(inline.notes.link(run.note))
         elif run.image and inline.image_dir is not None:
             src, alt = image_url(inline.image_dir, run.image), inline.alts.get(run.image, "")
             out.append(f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">')
         elif run.text:
             text = html.escape(run.text.replace("\t", " "), quote=False)
+            if run.superscript or run.subscript:
+                tag = "sup" if run.superscript else "sub"
+                text = f"<{tag}>{text}</{tag}>"
             if run.bold and text.strip():
                 text = f"<strong>{text}</strong>"
             href = safe_url(run.href)

@@ -146,6 +146,14 @@ def test_merged_cells_make_an_html_table_with_spans():
     assert '<th colspan="2">2024年</th>' in to_html(md)
 
 
+def test_footnote_referenced_from_a_table_cell_links_to_its_note():
+    note = Note(id="footnote-1", paragraphs=(SourceParagraph(runs=(Run(text="含增值税。"),)),))
+    noted = Cell(paragraphs=(SourceParagraph(runs=(Run(text="收入"), Run(note="footnote-1"))),))
+    md = render(Table(rows=((cell("项目"), cell("金额")), (noted, cell("12")))), notes=(note,))
+    rendered = to_html(md)
+    assert '<a href="#fn:1">1</a></sup>' in rendered and 'id="fn:1"' in rendered
+
+
 def test_bullet_items_are_list_items():
     md = render(para(Run(text="加强统筹"), role="bullet"))
     assert md == "- 加强统筹\n" and "<li>加强统筹</li>" in to_html(md)

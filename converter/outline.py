@@ -48,16 +48,18 @@ def build_report(source: SourceDocument) -> Report:
 
 def classify(body: list, rules: Rules) -> list[Part]:
     parts, front_matter = [], True
-    for block in body:
+    for index, block in enumerate(body):
         if isinstance(block, Table):
             parts.append(Part(block))
             continue
-        parts.append(_classify_line(block, rules, front_matter))
+        # a short line right above a table names the table; it is not a section heading
+        before_table = index + 1 < len(body) and isinstance(body[index + 1], Table)
+        parts.append(_classify_line(block, rules, unlabelled_ok=not (front_matter or before_table)))
         front_matter = front_matter and len(block.text) < FRONT_MATTER_END
     return parts
 
 
-def _classify_line(line: Line, rules: Rules, front_matter: bool) -> Part:
+def _classify_line(line: Line, rules: Rules, unlabelled_ok: bool) -> Part:
     source = line.source
     if source.origin != "body" or line.role != "body":
         return Part(line)
@@ -69,7 +71,7 @@ def _classify_line(line: Line, rules: Rules, front_matter: bool) -> Part:
         return Part(line, level=explicit, kind=label[0] if label else None, cut=cut)
     if label:
         return _labelled(line, raw, label, rules)
-    if not front_matter and (_plain_heading(line, rules) or rules.back_matter.match(line.text)):
+    if unlabelled_ok and (_plain_heading(line, rules) or rules.back_matter.match(line.text)):
         return Part(line, level=0, kind="plain")
     return Part(line)
 

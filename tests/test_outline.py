@@ -275,6 +275,12 @@ def test_table_caption_after_the_table_is_kept_with_it():
     assert [b.caption for b in result.blocks if isinstance(b, Table)] == ["表2 资金安排"]
 
 
+def test_centred_line_right_above_a_table_is_not_a_heading():
+    table = Table(rows=((Cell(paragraphs=(p("指标"),)),),))
+    result = report(title(), p(), p("2024年主要经济指标", align="center", bold=True), table)
+    assert headings(result) == []
+
+
 def test_empty_table_is_dropped():
     table = Table(rows=((Cell(paragraphs=(p("  "),)),),))
     assert not any(isinstance(b, Table) for b in report(title(), table).blocks)

@@ -14,7 +14,8 @@ class Line:
     """A non-empty paragraph without its indentation; `runs` may still hold line breaks."""
 
     runs: tuple[Run, ...]
-    text: str  # line breaks joined
+    joined: tuple[Run, ...]  # the runs with line breaks joined
+    text: str  # their text
     source: SourceParagraph
     role: str = "body"
 
@@ -41,7 +42,8 @@ def _line(p: SourceParagraph) -> Line | None:
         runs = (Run(text=_label_text(p.numbering, text_of(runs))),) + runs
     if not any(r.text.strip() or r.image or r.note for r in runs):
         return None
-    return Line(runs=runs, text=text_of(join_breaks(runs)).strip(), source=p, role=role)
+    joined = join_breaks(runs)
+    return Line(runs=runs, joined=joined, text=text_of(joined).strip(), source=p, role=role)
 
 
 def _label_text(label: NumberLabel, text: str) -> str:

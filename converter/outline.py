@@ -154,20 +154,19 @@ def emit(parts: list[Part]):
         if isinstance(block, Table):
             yield block
         elif part.level is None:
-            yield Paragraph(runs=join_breaks(block.runs), role=block.role)
+            yield Paragraph(runs=block.joined, role=block.role)
         elif part.cut is None:
-            yield _heading(part.level, block.runs)
+            yield _heading(part.level, block.joined)
         else:
             head, _ = split_runs(block.runs, part.cut[0])
             _, rest = split_runs(block.runs, part.cut[1])
-            yield _heading(part.level, head)
+            yield _heading(part.level, join_breaks(head))
             rest = strip_runs(join_breaks(rest))
             if rest:
                 yield Paragraph(runs=rest)
 
 
 def _heading(level: int, runs: tuple[Run, ...]) -> Heading:
-    runs = join_breaks(runs)
     text = text_of(runs).replace("\t", " ").strip()
     return Heading(level=level, text=text, notes=tuple(r.note for r in runs if r.note))
 

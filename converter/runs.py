@@ -57,23 +57,28 @@ def _joiner(full: str, start: int, end: int) -> str:
 
 
 def _rewrite(runs, pieces) -> tuple[Run, ...]:
-    """Replace the spans [start, end) of the joined text by their replacements, run by run."""
-    out, offset, spans = [], 0, iter(pieces)
-    span = next(spans, None)
+    """Replace the spans [start, end) of the joined text by their replacements, run by run; a
+    replacement goes where its span starts."""
+    out, offset, index = [], 0, 0
     for run in runs:
-        text, chars = run.text, []
-        for i, char in enumerate(text):
-            position = offset + i
-            while span is not None and position >= span[1]:
-                span = next(spans, None)
-            if span is not None and span[0] <= position < span[1]:
-                if position == span[0]:
-                    chars.append(span[2])
-                continue
-            chars.append(char)
-        offset += len(text)
-        if chars or run.note or run.image or not text:
-            out.append(replace(run, text="".join(chars)) if text else run)
+        text, end = run.text, offset + len(run.text)
+        if not text or index >= len(pieces) or pieces[index][0] >= end:
+            out.append(run)
+            offset = end
+            continue
+        chunks, cursor = [], offset
+        while index < len(pieces) and pieces[index][0] < end:
+            start, stop, joiner = pieces[index]
+            chunks.append(text[max(cursor, offset) - offset:max(start, offset) - offset])
+            if start >= offset:
+                chunks.append(joiner)
+            cursor = stop
+            if stop > end:
+                break
+            index += 1
+        chunks.append(text[min(max(cursor, offset), end) - offset:])
+        out.append(replace(run, text="".join(chunks)))
+        offset = end
     return tuple(r for r in out if r.text or r.note or r.image)
 
 

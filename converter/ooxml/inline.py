@@ -129,7 +129,7 @@ def _text(text: str | None, ctx: Context, fmt: RunFormat, buffer: list[str]) -> 
         if text.strip():
             ctx.notices.add("hidden-text")
         return
-    buffer.append(text)
+    buffer.append(text.replace("\r", "\n") if "\r" in text else text)  # &#13; is a line break too
 
 
 def _symbol(sym) -> str:

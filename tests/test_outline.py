@@ -261,6 +261,12 @@ def test_typed_page_numbers_are_dropped():
     assert body_texts(result) == [BODY, BODY]
 
 
+def test_a_typed_table_of_contents_is_dropped():
+    result = report(title(), p("目  录"), p("一、2024年工作回顾……………………1"), p("二、2025年工作安排.........5"),
+                    p("一、2024年工作回顾"), p())
+    assert headings(result) == [(1, "一、2024年工作回顾")] and body_texts(result) == [BODY]
+
+
 def test_table_caption_before_the_table_moves_into_the_table():
     table = Table(rows=((Cell(paragraphs=(p("指标"),)),),))
     result = report(title(), p(), p("表1　2023年主要指标完成情况", align="center", font="黑体"), table, p())

@@ -81,4 +81,6 @@ FORMATS = {
 
 
 def format_number(n: int, fmt: str) -> str:
+    if not 0 <= n < 10000:  # a file may say start="999999999"; letters and numerals would explode
+        return str(n)
     return FORMATS.get(fmt, str)(n)

@@ -10,7 +10,7 @@ import pytest
 from converter.outline import build_report
 from converter.read_docx import read_docx
 from converter.render_markdown import render_markdown
-from docx_factory import (Grid, Para, Styled, Title, Xml, add_notes, add_numbering, image_rel,
+from docx_factory import (Grid, Para, Styled, Title, Xml, add_notes, add_numbering, hyperlink_rel, image_rel,
                           numbered, para, picture, run, textbox, write_docx)
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -76,6 +76,29 @@ def test_text_box_once(tmp_path):
 def test_simple_table_with_caption(tmp_path):
     md = convert(tmp_path, [Title("2023年区科技局工作总结"), Para("表1 主要指标"), Grid([["指标", "完成"], ["项目", "13"]])])
     assert md == HEAD + "表1 主要指标\n\n| 指标 | 完成 |\n| --- | --- |\n| 项目 | 13 |\n"
+
+
+def test_merged_header_cells_become_an_html_table_with_spans(tmp_path):
+    grid = ('<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+            '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + para(run("指标")) + '</w:tc>'
+            '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + para(run("2023年")) + '</w:tc></w:tr>'
+            '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>' + para(run("计划")) + '</w:tc>'
+            '<w:tc>' + para(run("完成")) + '</w:tc></w:tr>'
+            '<w:tr><w:tc>' + para(run("项目")) + '</w:tc><w:tc>' + para(run("30")) + '</w:tc>'
+            '<w:tc>' + para(run("36")) + '</w:tc></w:tr></w:tbl>')
+    md = convert(tmp_path, [Title("2023年区科技局工作总结"), Xml(lambda d: grid)])
+    assert md == HEAD + ('<table>\n<tr><th rowspan="2">指标</th><th colspan="2">2023年</th></tr>\n'
+                         "<tr><th>计划</th><th>完成</th></tr>\n<tr><td>项目</td><td>30</td><td>36</td></tr>\n"
+                         "</table>\n")
+
+
+def test_web_link_is_kept_and_a_local_file_link_is_text(tmp_path):
+    def links(document):
+        web, local = hyperlink_rel(document, "https://www.gov.cn/"), hyperlink_rel(document, "file:///C:/a.doc")
+        return para(f'<w:hyperlink r:id="{web}">' + run("中国政府网") + "</w:hyperlink>",
+                    f'<w:hyperlink r:id="{local}">' + run("附件") + "</w:hyperlink>")
+    md = convert(tmp_path, [Title("2023年区科技局工作总结"), Xml(links)])
+    assert md == HEAD + "[中国政府网](https://www.gov.cn/)附件\n"
 
 
 def test_picture_with_alt_text(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Run
 from .context import Context
-from .drawing import choose_branch, pictures, textboxes, unconvertible
+from .drawing import ALTERNATE, choose_branch, pictures, textboxes, unconvertible
 from .fields import DROPPED, field_kind, hyperlink_target
 from .styles import RunFormat, apply_rpr
 from .xml import M, r, val, w
@@ -18,7 +18,6 @@ DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
 NO_BREAK_HYPHEN = w("noBreakHyphen")
 TRANSPARENT = frozenset({w("smartTag"), w("customXml"), w("ins"), w("moveTo"), w("dir"), w("bdo")})
 MATH = frozenset({M + "oMath", M + "oMathPara"})
-ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 

@@ -281,3 +281,26 @@ def test_malformed_document_xml_is_an_archive_error(tmp_path):
     with pytest.raises(ArchiveError) as caught:
         read_docx(path)
     assert "\n" not in caught.value.line(path)
+
+
+def test_chart_is_dropped_with_a_warning(tmp_path):
+    chart = ('<w:r><w:drawing><wp:inline><wp:docPr id="3" name="图表 3"/><a:graphic>'
+             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic>'
+             "</wp:inline></w:drawing></w:r>")
+    source = read(tmp_path, [Xml(lambda d: para(run("产值走势"), chart))])
+    assert texts(source) == ["产值走势"] and [w.code for w in source.warnings] == ["dropped-object"]
+
+
+def test_word_table_of_contents_is_dropped_with_a_warning(tmp_path):
+    begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    blocks = [Xml(lambda d: para(begin, run("一、总体要求\t1"))), Xml(lambda d: para(run("二、主要任务\t3"))),
+              Xml(lambda d: para('<w:r><w:fldChar w:fldCharType="end"/></w:r>')), Para("正文。")]
+    source = read(tmp_path, blocks)
+    assert [t for t in texts(source) if t] == ["正文。"]
+    assert [w.code for w in source.warnings] == ["toc-dropped"]
+
+
+def test_hidden_text_is_left_out_with_a_warning(tmp_path):
+    source = read(tmp_path, [Xml(lambda d: para(run("公开"), run("内部意见", "<w:vanish/>")))])
+    assert texts(source) == ["公开"] and [w.code for w in source.warnings] == ["hidden-text"]

@@ -24,7 +24,7 @@ from .intake import is_candidate, read_original
 from .lock import archive_lock
 from .model import Image
 from .pages import REPORTS, STATE, Backup, Page, PageIndex, body_hash, merged
-from .prepare import CHANGED, Failed, Job, Prepared, prepare, program_error
+from .prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from .slugs import report_slug
 from .workers import Lost, run_all
 
@@ -138,7 +138,8 @@ class Importer:
             return self._unchanged(path, known)  # the same file twice in one run
         target, page = self._existing(known, prepared)
         target = target or self._new_page(prepared.meta)
-        images = [i for i in (_image_to_write(target.parent, image, bool(page)) for image in prepared.images) if i]
+        folder = target.parent / IMAGE_FOLDER
+        images = [i for i in (_image_to_write(folder, image, bool(page)) for image in prepared.images) if i]
         generated = self._front_matter(prepared, target)
         data = merged(generated, page) if page else generated
         text = join_page(data, prepared.body)

@@ -83,24 +83,44 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入此 Markdown 文件（默认输出到屏幕）。")
 @_verbosity
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
-    """把一个 .docx 转换为带元数据的 Markdown。"""
+    """把一个 .docx 转换为带元数据的 Markdown。
+
+    用 -o 写入文件时，图片保存在同名文件夹里（如 报告.md 旁的 报告/image-1.png）。
+    """
     from .convert import convert_file
     from .overrides import overrides_for
     from .topics import taxonomy_for
 
     _setup_logging(verbose, quiet)
     try:
-        converted = convert_file(file, overrides_for(file), taxonomy_for(Path.cwd()))
+        converted = convert_file(file, overrides_for(file), taxonomy_for(Path.cwd()),
+                                 image_dir=output.stem if output else None)
+        if output:
+            _write_converted(output, converted)
     except ArchiveError as error:
         _fail(error, file)
-    page = converted.page()
-    if output:
-        output.write_text(page, encoding="utf-8")
-    else:
-        click.echo(page, nl=False)
+    if not output:
+        click.echo(converted.page(), nl=False)
     if not quiet:
         for warning in converted.warnings:
             click.echo(f"{file.name}：提示：{warning.message}", err=True)
+        if not output and converted.images:
+            click.echo(f"{file.name}：提示：输出到屏幕时不含图片（共 {len(converted.images)} 张），"
+                       "请用 -o 指定输出文件", err=True)
+
+
+def _write_converted(output: Path, converted) -> None:
+    """The page, and its pictures in the folder named after it."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(converted.page(), encoding="utf-8")
+        if converted.images:
+            folder = output.parent / output.stem
+            folder.mkdir(exist_ok=True)
+            for image in converted.images:
+                (folder / image.name).write_bytes(image.data)
+    except OSError:
+        raise ArchiveError("write-failed", f"无法写入 {output}", "请检查文件夹是否存在、是否有写入权限") from None
 
 
 @main.command(context_settings=CONTEXT)

@@ -33,18 +33,21 @@ class Converted:
         return join_page(self.meta.to_dict(), self.body)
 
 
-def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None) -> Converted:
+def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
+                 image_dir: str | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
     `overrides` (staff's --year/--issuer/…, merged by the caller with a NAME.yml beside the file) win over
     what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
+    `image_dir`: the folder, relative to the page, where the caller writes `Converted.images`;
+    None leaves pictures out of the page.
     """
     check_file(path)
     check_package(path)
     overrides = check_overrides(overrides or {})
     data = path.read_bytes()
     report = build_report(read_docx(path))
-    body = render_markdown(report)
+    body = render_markdown(report, image_dir)
     meta, notices = _meta(report, body, path, data, overrides, taxonomy or taxonomy_for(None))
     return Converted(meta=meta, body=body, report=report, warnings=list(report.warnings) + notices)
 

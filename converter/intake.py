@@ -45,7 +45,8 @@ NOT_A_FILE = ("not-a-file", "这不是一个文件", "请指定 .docx 文件或�
 UNREADABLE = ("unreadable", "无法读取这个文件（没有读取权限或文件被占用）",
                           "请关闭正在使用它的程序，或检查文件权限后重试")
 EMPTY = ("empty", "文件是空的（0 字节）", "请重新复制或导出该报告后再导入")
-CORRUPT = ("corrupt", "文件已损坏（内容不完整，可能没有下载或复制完整）", "请重新获取原文件后再导入")
+CORRUPT = ("corrupt", "文件已损坏，无法读取（可能没有下载或复制完整，或保存时出错）",
+           "请重新获取原文件；如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入")
 NOT_DOCX = ("not-docx", "文件内容不是 Word 文档（可能是其他类型的文件改了扩展名，或文件已损坏）",
                         "请找到该报告的 Word 原稿（.docx）后再导入")
 ENCRYPTED = ("encrypted", "文件设置了打开密码，无法读取",
@@ -96,8 +97,8 @@ def _check_zip(path: Path) -> None:
             mimetype = package.read("mimetype")[:80] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise ArchiveError(*CORRUPT) from None
-    if any(n.startswith("word/") and n.lower().endswith("document.xml") for n in names):
-        return
+    if any(n.startswith("word/") and n.lower().endswith(".xml") for n in names):
+        return  # the reader finds the main part through _rels/.rels, whatever its name
     if b"opendocument" in mimetype or "content.xml" in names:
         raise ArchiveError("other-format", *OTHER_FORMATS[".odt"])
     for part, kind in ZIP_KINDS.items():

@@ -24,8 +24,10 @@ class Notice:
 class Run:
     """A stretch of inline text with one formatting.
 
-    `note` is a footnote/endnote id: the run is then only a reference mark.
-    `image` is an image id (key of `SourceDocument.images`): the run is then an inline picture.
+    In the reader's output `text` may hold "\n" for a manual line break (w:br, w:cr) and "\t" for a
+    tab; outline.py joins the breaks, so `Report` paragraphs never contain "\n".
+    `note` is a footnote/endnote id (`Note.id`): the run is then only a reference mark.
+    `image` is an image name (`Image.name`): the run is then an inline picture.
     """
 
     text: str = ""
@@ -47,6 +49,12 @@ class NumberLabel:
     text: str
     level: int  # w:ilvl, 0-based
     num_id: str = ""
+    format: str = "decimal"  # w:numFmt: "chineseCounting", "decimal", "bullet", ...
+    suffix: str = "tab"  # what Word puts between label and text: "tab", "space", "nothing"
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.format == "bullet"
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class SourceParagraph:
     outline_level: int | None = None  # the paragraph's own w:outlineLvl + 1
     numbering: NumberLabel | None = None
     align: str | None = None  # "center", "right", "left", "both", ...
-    origin: str = "body"  # "body", "textbox"
+    origin: str = "body"  # "body", "textbox", "cell", "note"
 
     @property
     def text(self) -> str:
@@ -80,7 +88,7 @@ class Table:
     """Rows of cells; a merged cell appears once, in its top-left position, with its spans."""
 
     rows: tuple[tuple[Cell, ...], ...]
-    caption: str = ""
+    caption: str = ""  # the "表1 …" line just before or after the table, moved here by outline.py
 
     @property
     def has_spans(self) -> bool:
@@ -138,12 +146,13 @@ class Heading:
 
     level: int
     text: str  # full text, label included: "（一）加大科技项目争取和实施"
+    notes: tuple[str, ...] = ()  # footnote/endnote ids referenced from the heading text
 
 
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
-    role: str = "body"  # "body", "signature", "date", "caption"
+    role: str = "body"  # "body", "signature", "date", "bullet" (a Word bullet-list item)
 
     @property
     def text(self) -> str:

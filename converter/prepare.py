@@ -23,6 +23,7 @@ from .sanitize import sanitized_docx
 
 DOC_CONVERTED = "由 .doc 自动转换（LibreOffice），请核对版式和文字"
 NO_ISSUER = "未识别发文机关，请在页首 issuer 中填写"
+IMAGE_FOLDER = "images"  # beside the pages of a year; pictures are named by their content
 CHANGED = ("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
 TOO_BIG = ("too-big", "文件太大或结构异常，处理时超出内存限制", "请用 Word 另存为新的 .docx 后再导入")
 NOT_PUBLISHABLE_FIX = "请在 Word 中处理这些问题并保存后再导入"
@@ -83,7 +84,7 @@ def _prepare(job: Job) -> Prepared:
     warnings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
         docx = _docx_of(job.path, Path(workdir), warnings)
-        converted = convert_file(docx, overrides, taxonomy_for(job.root))
+        converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER)
         check_has_text(converted.report)
         findings = publication_findings(docx, converted.report)
         download = sanitized_docx(docx.read_bytes())

@@ -1,110 +1,115 @@
-"""python-docx → document model. The only module that imports `docx`."""
+"""A .docx file → the document model (`SourceDocument`).
+
+The package is read with lxml directly (see `converter.ooxml`): python-docx's proxy objects cost more
+than the whole rest of the conversion and do not expose numbering, fields, notes or text boxes. This is
+the module that would import `docx` if the reader needed it; nothing else in `converter/` does.
+Headers and footers are never read: they are page furniture, not the report.
+"""
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
+from functools import lru_cache
 from pathlib import Path
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
+import yaml
+from lxml import etree
 
 from .errors import ArchiveError
-from .model import Cell, DocProperties, Run, SourceDocument, SourceParagraph, Table
+from .intake import CORRUPT
+from .model import Note, SourceDocument
+from .ooxml.blocks import read_blocks
+from .ooxml.context import Context
+from .ooxml.images import Images
+from .ooxml.notes import read_notes
+from .ooxml.notices import Notices
+from .ooxml.numbering import Numbering
+from .ooxml.package import Package
+from .ooxml.styles import Styles
+from .ooxml.xml import w
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
-FALSE_VALUES = {"0", "false", "off", "none"}
+STYLE_RULES = Path(__file__).parent / "data" / "styles.yml"
+CHINESE_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, KeyError, ValueError,
+              EOFError, OSError, RuntimeError, NotImplementedError, zlib.error, RecursionError)
 
 
 def read_docx(path: Path) -> SourceDocument:
+    """Raises `ArchiveError` when the package or its main part cannot be read."""
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise ArchiveError("unreadable-docx", "无法读取文件内容（Word 文档结构有误）",
-                           "请用 Word 或 WPS 打开后另存为 .docx 再导入") from error
-    styles = _style_levels(document)
-    blocks = []
-    for child in document.element.body.iterchildren():
-        if child.tag == W + "p":
-            blocks.append(_paragraph(child, styles))
-        elif child.tag == W + "tbl":
-            blocks.append(_table(child, styles))
-    return SourceDocument(blocks=tuple(blocks), properties=_properties(document))
+        package = Package(path)
+    except UNREADABLE as error:
+        raise _corrupt() from error
+    try:
+        return _read(package)
+    except UNREADABLE as error:
+        raise _corrupt() from error
+    finally:
+        package.close()
 
 
-def _style_levels(document) -> dict[str, tuple[str, int | None]]:
-    """style id → (style name, heading level: 0 for Title, n for Heading n)."""
-    levels = {}
-    for style in document.styles:
-        name = style.name or ""
-        level = None
-        if name.lower() == "title":
-            level = 0
-        elif match := HEADING_STYLE.match(name):
-            level = int(match.group(1))
-        levels[style.style_id] = (name, level)
-    return levels
+def _corrupt() -> ArchiveError:
+    return ArchiveError(*CORRUPT)
 
 
-def _paragraph(p, styles) -> SourceParagraph:
-    ppr = p.find(W + "pPr")
-    style_id = _val(ppr, "pStyle") if ppr is not None else None
-    name, level = styles.get(style_id or "", ("Normal", None))
-    outline = _val(ppr, "outlineLvl") if ppr is not None else None
-    return SourceParagraph(
-        runs=tuple(_runs(p)),
-        style=name,
-        style_level=level,
-        outline_level=int(outline) + 1 if outline and outline.isdigit() and int(outline) < 9 else None,
-        align=_val(ppr, "jc") if ppr is not None else None,
-    )
+def _read(package: Package) -> SourceDocument:
+    main = package.main_part()
+    root = package.xml(main)
+    body = root.find(w("body")) if root is not None else None
+    if body is None:
+        raise ArchiveError("no-body", "文件里找不到 Word 正文", "请用 Word 或 WPS 打开后另存为 .docx 再导入")
+    rels = package.relationships(main)
+    notices = Notices()
+    ctx = Context(rels=rels, styles=Styles(_optional_part(package, rels, "styles"), style_level),
+                  numbering=Numbering(_optional_part(package, rels, "numbering")),
+                  images=Images(package, notices), notices=notices, read_blocks=read_blocks)
+    blocks = read_blocks(body, ctx)
+    if ctx.fields.saw_toc:
+        notices.add("toc-dropped")
+    return SourceDocument(blocks=tuple(blocks), notes=_notes(package, rels, ctx),
+                          images=tuple(ctx.images.found), properties=package.properties(),
+                          warnings=notices.values())
 
 
-def _runs(p):
-    for r in p.iter(W + "r"):
-        text = "".join(_run_text(child) for child in r)
-        if text:
-            yield Run(text=text, bold=_is_on(r, "b"), italic=_is_on(r, "i"))
+def _notes(package: Package, rels, ctx: Context) -> tuple[Note, ...]:
+    notes: list[Note] = []
+    for kind, rel_type in (("footnote", "footnotes"), ("endnote", "endnotes")):
+        for rel in rels.values():
+            if rel.type == rel_type and not rel.external:
+                try:
+                    notes.extend(read_notes(package, rel.target, kind, ctx))
+                except etree.XMLSyntaxError:
+                    ctx.notices.add("notes-unreadable")
+    return tuple(notes)
 
 
-def _run_text(child) -> str:
-    if child.tag == W + "t":
-        return child.text or ""
-    if child.tag == W + "tab":
-        return "\t"
-    return ""
+def _optional_part(package: Package, rels, rel_type: str):
+    """A supporting part (styles, numbering); a broken one is read as absent rather than fatal."""
+    for rel in rels.values():
+        if rel.type == rel_type and not rel.external:
+            try:
+                return package.xml(rel.target)
+            except etree.XMLSyntaxError:
+                return None
+    return None
 
 
-def _is_on(r, name: str) -> bool:
-    rpr = r.find(W + "rPr")
-    flag = rpr.find(W + name) if rpr is not None else None
-    return flag is not None and (flag.get(W + "val") or "true").lower() not in FALSE_VALUES
+@lru_cache(maxsize=1)
+def _style_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    data = yaml.load(STYLE_RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return frozenset(data["title"]), tuple(re.compile(p) for p in data["headings"])
 
 
-def _val(parent, name: str) -> str | None:
-    element = parent.find(W + name)
-    return element.get(W + "val") if element is not None else None
-
-
-def _table(tbl, styles) -> Table:
-    rows = []
-    for tr in tbl.iter(W + "tr"):
-        cells = []
-        for tc in tr.iter(W + "tc"):
-            tcpr = tc.find(W + "tcPr")
-            span = _val(tcpr, "gridSpan") if tcpr is not None else None
-            paragraphs = tuple(_paragraph(p, styles) for p in tc.iter(W + "p"))
-            cells.append(Cell(paragraphs=paragraphs, colspan=int(span) if span and span.isdigit() else 1))
-        rows.append(tuple(cells))
-    return Table(rows=tuple(rows))
-
-
-def _properties(document) -> DocProperties:
-    core = document.core_properties
-    return DocProperties(
-        title=core.title or "",
-        subject=core.subject or "",
-        creator=core.author or "",
-        keywords=core.keywords or "",
-        created=core.created.isoformat() if core.created else "",
-        modified=core.modified.isoformat() if core.modified else "",
-    )
+@lru_cache(maxsize=256)
+def style_level(name: str) -> int | None:
+    """0 for a title style, n for a heading-n style, None for any other style name."""
+    titles, headings = _style_rules()
+    key = name.lower().replace(" ", "")
+    if key in titles:
+        return 0
+    for pattern in headings:
+        if match := pattern.match(key):
+            digit = match.group(1)
+            return int(digit) if digit.isdigit() else CHINESE_NUMERALS.get(digit)
+    return None

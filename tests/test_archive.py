@@ -172,11 +172,11 @@ def test_sidecar_values_win_over_what_was_extracted(archive, tmp_path):
     assert meta["sources"]["issuer"] == "staff"
 
 
-def test_images_are_written_next_to_the_page_under_their_generated_names(archive, tmp_path):
+def test_images_are_written_beside_the_pages_of_the_year_under_their_generated_names(archive, tmp_path):
     importer, original = Importer(archive, dry_run=False, force=False), simple_report(tmp_path / "r.docx")
     outcome = importer.file(original, _prepared(original, images=(Image("img-1a2b.png", "image/png", b"\x89PNG"),)), 60)
     page = archive / outcome.page
-    assert (page.parent / "img-1a2b.png").read_bytes() == b"\x89PNG"
+    assert (page.parent / "images" / "img-1a2b.png").read_bytes() == b"\x89PNG"
     assert page.is_file()
 
 
@@ -196,7 +196,7 @@ def test_image_of_another_report_with_the_same_name_is_never_replaced(archive, t
     second = simple_report(tmp_path / "b.docx", title="2023年区教育局工作总结", issuer="区教育局")
     outcome = importer.file(second, _prepared(second, images=(Image("image1.png", "image/png", b"second"),)), 60)
     assert outcome.message == "b.docx：图片 image1.png 与同一文件夹中另一份报告的图片重名。请联系技术支持。"
-    assert (archive / "docs/reports/2023/image1.png").read_bytes() == b"first"
+    assert (archive / "docs/reports/2023/images/image1.png").read_bytes() == b"first"
 
 
 def test_two_imports_at_once_never_leave_a_half_written_archive(archive, tmp_path):

@@ -102,12 +102,14 @@ def test_truncated_docx_is_reported_as_damaged(archive, drop):
     path = drop / "没复制完.docx"
     path.write_bytes(good[: len(good) // 2])
     path.parent.joinpath("完整.docx").unlink()
-    assert_refused(archive, path, "没复制完.docx：文件已损坏（内容不完整，可能没有下载或复制完整）。请重新获取原文件后再导入。")
+    assert_refused(archive, path, "没复制完.docx：文件已损坏，无法读取（可能没有下载或复制完整，或保存时出错）。"
+                                  "请重新获取原文件；如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入。")
 
 
 def test_docx_with_damaged_content_is_reported_as_damaged(archive, drop):
     path = _rezip(simple_report(drop / "损坏.docx"), damage="word/document.xml")
-    assert_refused(archive, path, "损坏.docx：文件已损坏（内容不完整，可能没有下载或复制完整）。请重新获取原文件后再导入。")
+    assert_refused(archive, path, "损坏.docx：文件已损坏，无法读取（可能没有下载或复制完整，或保存时出错）。"
+                                  "请重新获取原文件；如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入。")
 
 
 def test_excel_workbook_renamed_to_docx_is_not_a_word_document(archive, drop):
@@ -216,7 +218,7 @@ def test_bug_in_the_converter_costs_only_that_file(archive, drop, monkeypatch):
     bad = simple_report(drop / "b 触发错误.docx", title="2022年区教育局工作总结", issuer="区教育局")
     real = converter.prepare.convert_file
     monkeypatch.setattr(converter.prepare, "convert_file",
-                        lambda path, *args: {}["boom"] if "触发" in path.name else real(path, *args))
+                        lambda path, *args, **kwargs: {}["boom"] if "触发" in path.name else real(path, *args, **kwargs))
     monkeypatch.setattr(converter.workers, "START_METHOD", "fork")  # the patch lives in forked workers
 
     quiet = run(archive, "add", drop)

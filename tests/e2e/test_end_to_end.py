@@ -46,3 +46,22 @@ def _heading_text(page, tag: str) -> str:
     return page.locator(f"article {tag}").first.evaluate(
         "h => [...h.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))"
         ".map(n => n.textContent).join('').trim()")
+
+
+def test_a_picture_in_a_report_is_shown_on_its_page(tmp_path, serve, recorded_page):
+    from docx_factory import Para, Title, Xml, image_rel, para, picture, write_docx
+
+    archive = tmp_path / "a"
+    run_archive("init", str(archive), cwd=tmp_path)
+    report = write_docx(tmp_path / "图.docx", [
+        Title("2023年区科技局工作总结"), Para("一、主要工作"), Para("全年立项13项，走势如下图。"),
+        Xml(lambda d: para(picture(image_rel(d), alt="立项数走势图"))), Para("区科技局", align="right")])
+    run_archive("add", str(report), cwd=archive)
+    run_archive("build", cwd=archive)
+
+    page = recorded_page.page
+    page.goto(serve(archive / "site") + "years/2023/")
+    page.get_by_role("link", name="2023年区科技局工作总结").first.click()
+    image = page.get_by_role("img", name="立项数走势图")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert recorded_page.external_requests() == []

@@ -1,0 +1,128 @@
+"""The report's title: the Title style, else the first large, centred or bold line(s) at the top, else a
+lone top-level styled heading, else a plain first line named like a report (…工作总结). A title wrapped
+over two lines formatted alike is joined."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Table
+from .outline_rules import Rules
+
+SEARCH = 8  # lines from the top where a title may be
+SKIPPABLE = 20  # short lines above the title (附件1, 文号) are passed over; a longer one ends the search
+CONTINUATION_MAX = 40
+BIG = 2  # points above the body size
+
+
+def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
+    """(title text, indices of the lines it was made from)."""
+    for finder in (_styled, _formatted, _lone_heading, _named):
+        found = finder(lines, rules)
+        if found:
+            return _joined([lines[i].text for i in found]), set(found)
+    return "", set()
+
+
+def _top(lines: list) -> list[int]:
+    indices = []
+    for index, block in enumerate(lines[:SEARCH]):
+        if isinstance(block, Table):
+            break
+        indices.append(index)
+    return indices
+
+
+def _styled(lines: list, rules: Rules) -> list[int]:
+    top = [i for i in _top(lines) if lines[i].source.style_level == 0 and lines[i].source.origin == "body"]
+    if not top:
+        return []
+    found = [top[0]]
+    while found[-1] + 1 in top:
+        found.append(found[-1] + 1)
+    return found
+
+
+def _formatted(lines: list, rules: Rules) -> list[int]:
+    body_size = _body_size(lines)
+    for index in _top(lines):
+        line = lines[index]
+        if _title_like(line, rules, body_size):
+            found = [index]
+            following = index + 1
+            if following < len(lines) and _continues(lines[index], lines[following], rules, body_size):
+                found.append(following)
+            return found
+        if len(line.text) > SKIPPABLE or rules.label(line.text) or line.source.style_level:
+            return []
+    return []
+
+
+def _lone_heading(lines: list, rules: Rules) -> list[int]:
+    """A document whose first line is its only top-level styled heading uses it as the title."""
+    top = _top(lines)
+    if not top:
+        return []
+    first = lines[top[0]].source
+    level = first.style_level or first.outline_level
+    if not level or first.origin != "body":
+        return []
+    others = [b for b in lines[1:] if not isinstance(b, Table)
+              and (b.source.style_level or b.source.outline_level or 99) <= level]
+    return [] if others else [top[0]]
+
+
+def _named(lines: list, rules: Rules) -> list[int]:
+    top = _top(lines)
+    if not top or top[0] != 0:
+        return []
+    line = lines[0]
+    text = line.text
+    if line.source.origin != "body" or len(text) > CONTINUATION_MAX or rules.not_title.search(text) \
+            or rules.label(text) or not rules.title_words.search(text):
+        return []
+    return [0]
+
+
+def _title_like(line, rules: Rules, body_size: float | None) -> bool:
+    text = line.text
+    if line.source.origin != "body" or not text or len(text) > rules.title_max or rules.not_title.search(text):
+        return False
+    if rules.label(text) or line.role != "body":
+        return False
+    runs = [r for r in line.runs if r.text.strip()]
+    size = max((r.size or 0 for r in runs), default=0)
+    big = bool(body_size and size >= body_size + BIG)
+    bold = bool(runs) and all(r.bold for r in runs)
+    return line.source.align == "center" or big or bold
+
+
+def _continues(first, second, rules: Rules, body_size) -> bool:
+    if isinstance(second, Table) or len(second.text) > CONTINUATION_MAX:
+        return False
+    if not _title_like(second, rules, body_size) or rules.not_title_continuation.search(second.text):
+        return False
+    return _look(first) == _look(second)
+
+
+def _look(line) -> tuple:
+    run = next((r for r in line.runs if r.text.strip()), None)
+    return line.source.align, run and (run.size, run.font, run.bold)
+
+
+def _body_size(lines: list) -> float | None:
+    """The font size most of the text is set in."""
+    sizes = Counter()
+    for line in lines:
+        if not isinstance(line, Table):
+            for run in line.runs:
+                if run.size:
+                    sizes[run.size] += len(run.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _joined(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        latin = text[-1:].isascii() and part[:1].isascii() and text[-1:].isalnum() and part[:1].isalnum()
+        text += (" " if latin else "") + part
+    return text.strip()

@@ -1,0 +1,35 @@
+"""Every real .docx in ../shared/corpus/docx-fixtures either converts to a page with text (when it has
+text) or fails with one plain line: no traceback, no empty page."""
+import pytest
+
+from converter.convert import convert_file
+from converter.errors import ArchiveError
+from converter.model import SourceParagraph, Table
+from converter.read_docx import read_docx
+
+
+def has_text(path) -> bool:
+    source = read_docx(path)
+    paragraphs = [b for b in source.blocks if isinstance(b, SourceParagraph)]
+    cells = [p for b in source.blocks if isinstance(b, Table) for row in b.rows for c in row for p in c.paragraphs]
+    return any(p.text.strip() for p in paragraphs + cells)
+
+
+@pytest.mark.corpus
+def test_every_fixture_converts_or_fails_with_one_line(shared):
+    fixtures = sorted((shared / "corpus" / "docx-fixtures").rglob("*.docx"))
+    assert len(fixtures) > 400
+    problems = []
+    for path in fixtures:
+        try:
+            converted = convert_file(path, image_dir=path.stem)
+        except ArchiveError as error:
+            if "\n" in error.line(path):
+                problems.append(f"{path.name}: message on several lines")
+            continue
+        except Exception as error:  # noqa: BLE001 - any other exception is the defect being looked for
+            problems.append(f"{path.name}: {type(error).__name__}: {error}")
+            continue
+        if not converted.body.strip() and has_text(path):
+            problems.append(f"{path.name}: empty page")
+    assert problems == []

@@ -63,5 +63,5 @@ def test_a_picture_in_a_report_is_shown_on_its_page(tmp_path, serve, recorded_pa
     page.goto(serve(archive / "site") + "years/2023/")
     page.get_by_role("link", name="2023年区科技局工作总结").first.click()
     image = page.get_by_role("img", name="立项数走势图")
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0  # waits for the load
     assert recorded_page.external_requests() == []

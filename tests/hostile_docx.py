@@ -137,3 +137,23 @@ def repeated_deflate(prefix: bytes, filler: bytes, size: int, suffix: bytes) -> 
         crc = zlib.crc32(block, crc)
     crc = zlib.crc32(suffix, crc)
     return head + one * count + tail, crc & 0xFFFFFFFF
+
+
+def edited_report(path: Path, edit, **report) -> Path:
+    """`simple_report` opened again with python-docx, changed by `edit(document)`, saved."""
+    import docx
+
+    simple_report(path, **report)
+    document = docx.Document(str(path))
+    edit(document)
+    document.save(str(path))
+    return path
+
+
+def append_xml(parent, xml: str) -> None:
+    """Append raw WordprocessingML (w: prefix) to a python-docx element, e.g. `paragraph._p`."""
+    from lxml import etree
+
+    wrapper = etree.fromstring(f'<w:wrap xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:wrap>')
+    for child in list(wrapper):
+        parent.append(child)

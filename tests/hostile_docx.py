@@ -157,3 +157,25 @@ def append_xml(parent, xml: str) -> None:
     wrapper = etree.fromstring(f'<w:wrap xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:wrap>')
     for child in list(wrapper):
         parent.append(child)
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def tiny_png(*extra_chunks: bytes) -> bytes:
+    """A valid 1×1 grey PNG; `extra_chunks` (from `png_chunk`) go before the picture data."""
+    header = png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    pixels = png_chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+    return b"\x89PNG\r\n\x1a\n" + header + b"".join(extra_chunks) + pixels + png_chunk(b"IEND", b"")
+
+
+def jpeg_segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def jpeg_like(*segments: bytes) -> bytes:
+    """SOI, JFIF, the given segments, a scan with a few bytes of 'picture', EOI."""
+    jfif = jpeg_segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+    scan = jpeg_segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\x34\x56\x78"
+    return b"\xff\xd8" + jfif + b"".join(segments) + scan + b"\xff\xd9"

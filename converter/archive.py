@@ -14,6 +14,8 @@ from pathlib import Path
 from .convert import Converted, convert_file
 from .errors import ArchiveError
 from .frontmatter import split_page
+from .safety import publication_gate
+from .sanitize import download_copy
 from .slugs import report_slug
 
 REPORTS = Path("docs") / "reports"
@@ -49,12 +51,14 @@ def existing_pages(root: Path) -> dict[str, Path]:
     return pages
 
 
-def add(root: Path, paths: list[Path], *, dry_run: bool = False, overrides: dict | None = None) -> list[Outcome]:
+def add(root: Path, paths: list[Path], *, dry_run: bool = False, overrides: dict | None = None,
+        allow_personal_data: str = "") -> list[Outcome]:
     known = existing_pages(root)
     outcomes = []
     for path in find_docx(paths):
         try:
             converted = convert_file(path, overrides)
+            converted.meta.publish_override = publication_gate(path, converted.report, allow_personal_data)
         except ArchiveError as error:
             outcomes.append(Outcome(path, "failed", error.line(path)))
             continue
@@ -82,7 +86,8 @@ def _page_path(root: Path, converted: Converted) -> Path:
 def _write(root: Path, original: Path, page: Path, converted: Converted) -> None:
     page.parent.mkdir(parents=True, exist_ok=True)
     copy = page.with_suffix(".docx")
-    _atomic_write(copy, original.read_bytes())
+    clean, converted.meta.download = download_copy(original.read_bytes(), copy.name)
+    _atomic_write(copy, clean)
     _atomic_write(page, converted.page().encode("utf-8"))
 
 

@@ -8,6 +8,7 @@ import yaml
 
 from .archive import REPORTS
 from .frontmatter import problems, split_page
+from .safety import page_findings
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ def check_archive(root: Path) -> list[Finding]:
     for page in sorted((root / REPORTS).glob("*/*.md")):
         name = str(page.relative_to(root))
         try:
-            data, _ = split_page(page.read_text(encoding="utf-8"))
+            text = page.read_text(encoding="utf-8")
+            data, _ = split_page(text)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
             continue
@@ -34,4 +36,5 @@ def check_archive(root: Path) -> list[Finding]:
             findings.append(Finding(name, "缺少页首元数据（--- 包围的 YAML）"))
             continue
         findings.extend(Finding(name, problem) for problem in problems(data))
+        findings.extend(Finding(name, f"{f.message}。{f.fix}", f.blocking) for f in page_findings(text))
     return findings

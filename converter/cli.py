@@ -81,8 +81,10 @@ def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
 @click.option("--issuer", help="指定发文机关。")
 @click.option("--type", "doc_type", help="指定文种，如 工作总结。")
 @click.option("--topic", "topics", multiple=True, help="指定主题（可多次使用）。")
+@click.option("--allow-personal-data", "allow_personal_data", metavar="理由", default="",
+              help="含个人信息（身份证号、手机号、银行卡号）仍要公开时，写明理由（记入页面元数据）。")
 @_verbosity
-def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -> None:
+def add(paths, dry_run, force, year, issuer, doc_type, topics, allow_personal_data, verbose, quiet) -> None:
     """导入 .docx 文件或文件夹到当前档案。"""
     from .archive import add as add_reports
 
@@ -90,7 +92,8 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -
     root = _archive_root()
     overrides = {k: v for k, v in (("year", year), ("issuer", issuer), ("doc_type", doc_type),
                                    ("topics", list(topics))) if v}
-    outcomes = add_reports(root, list(paths), dry_run=dry_run, overrides=overrides)
+    outcomes = add_reports(root, list(paths), dry_run=dry_run, overrides=overrides,
+                           allow_personal_data=allow_personal_data)
     labels = {"added": "已导入", "would-add": "将导入", "unchanged": "未变化，跳过"}
     for outcome in outcomes:
         if outcome.status == "failed":

@@ -14,9 +14,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..errors import ArchiveError
+from ..safety import refuse_unsafe_pages
 
 
 def build_site(root: Path, site_dir: Path) -> None:
+    refuse_unsafe_pages(root / "docs")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))

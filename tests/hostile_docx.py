@@ -179,3 +179,124 @@ def jpeg_like(*segments: bytes) -> bytes:
     jfif = jpeg_segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
     scan = jpeg_segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\x34\x56\x78"
     return b"\xff\xd8" + jfif + b"".join(segments) + scan + b"\xff\xd9"
+
+
+# --- reports whose text tries to become markup, script or template code --------------------------
+
+PAYLOADS = [
+    '<script>alert("body")</script>',
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    "[点我](javascript:alert(2))",
+    "![图](javascript:alert(3))",
+    '<a href="javascript:alert(4)">链接</a>',
+    "<svg onload=alert(5)>",
+    "<iframe src=javascript:alert(6)></iframe>",
+    "<style>body{display:none}</style>",
+    "{{ 7*7 }} {% raw %} {{ config.site_name }} {% endraw %}",
+    "{: onclick=\"alert(7)\" } {#x onclick=alert(8)}",
+    "<!-- hidden --> &lt;script&gt; <scr<script>ipt>alert(9)</script>",
+    "<https://evil.example/> [^1] *斜体* **粗体** `代码` | 表 | 格 |",
+]
+TITLE_PAYLOAD = '2023年<script>alert("title")</script>工作总结'
+YAML_LINES = ["---", "title: 黑客", "layout: x", "---"]
+
+
+def hostile_body_report(path: Path) -> Path:
+    """Body paragraphs, a heading, YAML fence lines, hyperlinks, a picture's alt text and name, an SVG
+    with a script, a footnote and the signature all carry markup, script, Markdown and template payloads."""
+    import docx
+
+    from docx_factory import Para, Title
+
+    write_docx(path, [Title("2023年区科技局工作总结"), *[Para(p) for p in YAML_LINES],
+                      Para("一、<script>alert('heading')</script>主要工作", font="黑体"),
+                      *[Para(p, indent="\u3000\u3000") for p in PAYLOADS],
+                      Para('<b onclick=alert(10)>区科技局</b>', align="right"),
+                      Para("2023年12月28日", align="right")])
+    document = docx.Document(str(path))
+    _hostile_links_and_picture(document)
+    core = document.core_properties
+    core.subject, core.keywords = "---\ntitle: x", "{{ 7*7 }}"
+    document.save(str(path))
+    data = _with_footnote(path.read_bytes(), '<img src=x onerror=alert("footnote")>')
+    path.write_bytes(_with_svg(data))
+    return path
+
+
+def hostile_title_report(path: Path) -> Path:
+    from docx_factory import Para, Title
+
+    return write_docx(path, [Title(TITLE_PAYLOAD), Para("全年工作平稳推进。"), Para("区水务局", align="right"),
+                             Para("2023年12月20日", align="right")])
+
+
+def hostile_table_report(path: Path) -> Path:
+    from docx_factory import Grid, Para, Title
+
+    return write_docx(path, [Title("2021年区统计局工作总结"), Para("主要数据如下表。"),
+                             Grid([["<script>alert('cell')</script>", "| a | b |"],
+                                   ["[x](javascript:alert(11))", "<td onclick=alert(12)>"]]),
+                             Para("区统计局", align="right"), Para("2021年12月20日", align="right")])
+
+
+def _hostile_links_and_picture(document) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    paragraph = document.paragraphs[6]
+    for target in ("javascript:alert('link')", "data:text/html,<script>alert(13)</script>", "vbscript:msgbox(1)",
+                   'https://example.org/" onmouseover="alert(14)'):
+        rel = document.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        append_xml(paragraph._p, f'<w:hyperlink r:id="{rel}"><w:r><w:t>链接{rel}</w:t></w:r></w:hyperlink>')
+    append_xml(paragraph._p, '<w:hyperlink w:anchor="x&quot; onmouseover=&quot;alert(15)"><w:r><w:t>书签</w:t></w:r></w:hyperlink>')
+    run = document.paragraphs[8].add_run()
+    run.add_picture(io.BytesIO(tiny_png()))
+    doc_pr = run._r.xpath(".//wp:docPr")[0]
+    doc_pr.set("name", "../../../../evil<script>.png")
+    doc_pr.set("descr", "<img src=x onerror=alert('alt')>")
+    doc_pr.set("title", "\"><script>alert('alt-title')</script>")
+
+
+def _with_footnote(data: bytes, text: str) -> bytes:
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                 f'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r></w:p></w:footnote>'
+                 "</w:footnotes>").encode("utf-8")
+    document = parts(data)[DOCUMENT].decode("utf-8")
+    reference = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    document = document.replace("</w:p>", reference + "</w:p>", 3).replace(reference, "", 2)
+    data = rezip(data, {DOCUMENT: document.encode("utf-8"), "word/footnotes.xml": footnotes})
+    data = add_to_content_types(data, '<Override PartName="/word/footnotes.xml" ContentType='
+                                '"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>')
+    return add_relationship(data, DOCUMENT, "rIdFn1", "footnotes", "footnotes.xml")
+
+
+def _with_svg(data: bytes) -> bytes:
+    """An SVG version of the picture (as Word 2016 stores one) that carries a script."""
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert("svg")</script><rect width="1" height="1"/></svg>'
+    data = rezip(data, {"word/media/evil.svg": svg})
+    data = add_to_content_types(data, '<Default Extension="svg" ContentType="image/svg+xml"/>')
+    data = add_relationship(data, DOCUMENT, "rIdSvg", "image", "media/evil.svg")
+    extension = ('<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip '
+                 'xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdSvg"/>'
+                 "</a:ext></a:extLst>")
+    document = re.sub(r"(<a:blip [^>]*?)/>", lambda m: m.group(1) + ">" + extension + "</a:blip>",
+                      parts(data)[DOCUMENT].decode("utf-8"), count=1)
+    return rezip(data, {DOCUMENT: document.encode("utf-8")})
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def hostile_core_title_report(path: Path) -> Path:
+    """No title paragraph, so the title (and front matter) comes from the core properties."""
+    import docx
+
+    from docx_factory import Para
+
+    write_docx(path, [Para("全年工作平稳推进。"), Para("<i onclick=alert(16)>某局</i>"), Para("2022年12月1日")])
+    document = docx.Document(str(path))
+    document.core_properties.title = "2022年</title><script>alert('core-title')</script>工作总结"
+    document.save(str(path))
+    return path

@@ -5,6 +5,7 @@ from mkdocs.config import base
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import csp
 from .catalog import Entry, entry_from_page
 from .indexes import index_pages
 
@@ -22,9 +23,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def on_config(self, config):
+        csp.install(config)
         if not config.nav:
             config.nav = [{"首页": "index.md"}]
         return config
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return csp.with_policy(output_content)
 
     @staticmethod
     def _catalog(files: Files) -> list[Entry]:

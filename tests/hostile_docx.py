@@ -112,7 +112,13 @@ def raw_zip(entries: list[RawEntry]) -> bytes:
     directory = central.getvalue()
     start = out.tell()
     out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), start, 0))
+    count = len(entries)
+    if count > 0xFFFF:  # ZIP64 end of central directory, and its locator
+        record = out.tell()
+        out.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(directory), start))
+        out.write(struct.pack("<IIQI", 0x07064B50, 0, record, 1))
+        count = 0xFFFF
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), start, 0))
     return out.getvalue()
 
 
@@ -121,22 +127,23 @@ def raw_entries(data: bytes) -> list[RawEntry]:
     return [RawEntry(name, content) for name, content in parts(data).items()]
 
 
-def repeated_deflate(prefix: bytes, filler: bytes, size: int, suffix: bytes) -> tuple[bytes, int]:
+def repeated_deflate(prefix: bytes, filler: bytes, size: int, suffix: bytes, crc: bool = True) -> tuple[bytes, int]:
     """Raw deflate data inflating to prefix + filler*n + suffix (about `size` bytes), and its CRC.
 
     After a full flush deflate forgets its history, so one compressed block can be repeated: a
-    gigabyte costs a megabyte of output and a second of CRC."""
+    gigabyte costs a megabyte of output and a second of CRC (`crc=False` skips it: a wrong CRC
+    for a bomb that must be refused before it is read)."""
     block = filler * (1 << 20) if len(filler) < (1 << 20) else filler
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     head = compressor.compress(prefix) + compressor.flush(zlib.Z_FULL_FLUSH)
     one = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
     tail = compressor.compress(suffix) + compressor.flush(zlib.Z_FINISH)
     count = max(1, size // len(block))
-    crc = zlib.crc32(prefix)
-    for _ in range(count):
-        crc = zlib.crc32(block, crc)
-    crc = zlib.crc32(suffix, crc)
-    return head + one * count + tail, crc & 0xFFFFFFFF
+    value = zlib.crc32(prefix)
+    for _ in range(count if crc else 0):
+        value = zlib.crc32(block, value)
+    value = zlib.crc32(suffix, value)
+    return head + one * count + tail, value & 0xFFFFFFFF
 
 
 def edited_report(path: Path, edit, **report) -> Path:

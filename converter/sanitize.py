@@ -105,7 +105,7 @@ def _content_types(root, kept: set[str]):
     lowered = {name.lower() for name in kept}
     for override in list(root.iter(CT + "Override")):
         if (override.get("PartName") or "").lstrip("/").lower() not in lowered:
-            root.remove(override)
+            _detach(override)
     return root
 
 
@@ -116,7 +116,7 @@ def _relationships(package: Package, rels_name: str, kept: set[str]):
                 if _keeps(rel) and (rel.external or rel.target in kept)}
     for element in list(root.iter(REL + "Relationship")):
         if element.get("Id") not in keep_ids:
-            root.remove(element)
+            _detach(element)
     return root
 
 
@@ -136,11 +136,17 @@ def _is_identifying(attribute: str) -> bool:
 
 def _remove(element) -> None:
     parent = element.getparent()
+    if element.tag == W + "commentReference" and parent is not None and parent.tag == W + "r" and \
+            all(child.tag in (W + "rPr", W + "commentReference") for child in parent):
+        element = parent  # the run only carried the reference
+    _detach(element)
+
+
+def _detach(element) -> None:
+    """Remove `element`, keeping any text that followed it (WordprocessingML has none, but be exact)."""
+    parent = element.getparent()
     if parent is None:
         return
-    if element.tag == W + "commentReference" and parent.tag == W + "r" and \
-            all(child.tag in (W + "rPr", W + "commentReference") for child in parent):
-        element, parent = parent, parent.getparent()  # the run only carried the reference
     if element.tail and element.tail.strip():
         previous = element.getprevious()
         if previous is not None:
@@ -173,7 +179,7 @@ def _source_of(rels_name: str) -> str:
 
 
 def _deterministic_zip(parts: dict[str, bytes]) -> bytes:
-    order = [CONTENT_TYPES] + sorted(name for name in parts if name != CONTENT_TYPES)
+    order = sorted(parts, key=lambda name: (name != CONTENT_TYPES, name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name in order:

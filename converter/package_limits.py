@@ -50,7 +50,7 @@ def check_package(path: Path) -> None:
     """Raise `ArchiveError` when the package is beyond the limits or its contents are not what its
     directory says."""
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise _refusal("too-large", f"文件超过 {MAX_FILE_BYTES // MB} MB，超出导入上限",
+        raise ArchiveError("too-large", f"文件超过 {MAX_FILE_BYTES // MB} MB，超出导入上限",
                        "请压缩文中图片（Word：文件→压缩图片）后再导入")
     try:
         with zipfile.ZipFile(path) as package:
@@ -63,13 +63,13 @@ def check_package(path: Path) -> None:
                 if info.filename != CONTENT_TYPES:
                     _check_content(package, info, xml=parts.is_xml(info.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
-        raise _refusal("corrupt", "文件已损坏（压缩包内容与目录不符）", "请重新获取原文件，" + RESAVE) from None
+        raise ArchiveError("corrupt", "文件已损坏（压缩包内容与目录不符）", "请重新获取原文件，" + RESAVE) from None
 
 
 def check_entries(infos: list[zipfile.ZipInfo]) -> None:
     """The zip directory alone: count, names, methods, declared sizes and ratios."""
     if len(infos) > MAX_PARTS:
-        raise _refusal("too-many-parts", f"文件内部部件过多（{len(infos)} 个，上限 {MAX_PARTS}）", RESAVE)
+        raise ArchiveError("too-many-parts", f"文件内部部件过多（{len(infos)} 个，上限 {MAX_PARTS}）", RESAVE)
     seen: set[str] = set()
     total = 0
     for info in infos:
@@ -77,7 +77,7 @@ def check_entries(infos: list[zipfile.ZipInfo]) -> None:
         _check_entry(info)
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise _refusal("too-large", f"文件解压后超过 {MAX_TOTAL_BYTES // MB} MB，超出导入上限",
+        raise ArchiveError("too-large", f"文件解压后超过 {MAX_TOTAL_BYTES // MB} MB，超出导入上限",
                        "请压缩文中图片（Word：文件→压缩图片）后再导入")
 
 
@@ -85,24 +85,24 @@ def _check_name(name: str, seen: set[str]) -> None:
     odd = (not name or len(name) > MAX_NAME_LENGTH or name.startswith("/") or ODD_NAME.search(name)
            or any(segment in ("", ".", "..") for segment in name.rstrip("/").split("/")))
     if odd:
-        raise _refusal("odd-part-name", f"文件内部含异常的部件名称（{_shown(name)}）", RESAVE)
+        raise ArchiveError("odd-part-name", f"文件内部含异常的部件名称（{_shown(name)}）", RESAVE)
     if name.lower() in seen:
-        raise _refusal("duplicate-part", f"文件内部有重名的部件（{_shown(name)}）", RESAVE)
+        raise ArchiveError("duplicate-part", f"文件内部有重名的部件（{_shown(name)}）", RESAVE)
     seen.add(name.lower())
 
 
 def _check_entry(info: zipfile.ZipInfo) -> None:
     name = _shown(info.filename)
     if info.flag_bits & 0x1:
-        raise _refusal("encrypted", "文件内部部件已加密，无法读取", "请在 Word 中取消文档密码后保存再导入")
+        raise ArchiveError("encrypted", "文件内部部件已加密，无法读取", "请在 Word 中取消文档密码后保存再导入")
     if info.compress_type not in (STORED, DEFLATED):
-        raise _refusal("odd-compression", f"文件内部部件 {name} 使用了 Word 不使用的压缩方式", RESAVE)
+        raise ArchiveError("odd-compression", f"文件内部部件 {name} 使用了 Word 不使用的压缩方式", RESAVE)
     if info.file_size > MAX_PART_BYTES:
-        raise _refusal("too-large", f"文件内部部件 {name} 解压后超过 {MAX_PART_BYTES // MB} MB",
+        raise ArchiveError("too-large", f"文件内部部件 {name} 解压后超过 {MAX_PART_BYTES // MB} MB",
                        "请压缩文中图片后再导入")
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-        raise _refusal("zip-bomb", f"文件内部部件 {name} 的压缩比异常（{ratio:.0f}:1），疑似压缩炸弹",
+        raise ArchiveError("zip-bomb", f"文件内部部件 {name} 的压缩比异常（{ratio:.0f}:1），疑似压缩炸弹",
                        "此文件不能导入；请向报告起草单位索取正常保存的 .docx")
 
 
@@ -110,7 +110,7 @@ def _check_content(package: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -
     """Inflate the part in chunks (zipfile never yields more than the declared size, and checks the
     CRC at the end); an XML part (by content type or name) is also scanned for DTD declarations."""
     if xml and info.file_size > MAX_XML_PART_BYTES:
-        raise _refusal("too-large", f"文件内部 XML 部件 {_shown(info.filename)} 超过 "
+        raise ArchiveError("too-large", f"文件内部 XML 部件 {_shown(info.filename)} 超过 "
                        f"{MAX_XML_PART_BYTES // MB} MB", "请把报告拆分为几个文件后再导入")
     with package.open(info) as stream:
         first = stream.read(CHUNK)
@@ -119,7 +119,7 @@ def _check_content(package: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -
                 pass
             return
         if first[:4] in UNSCANNABLE:
-            raise _refusal("odd-encoding", f"文件内部部件 {_shown(info.filename)} 使用了 Word 不使用的字符编码",
+            raise ArchiveError("odd-encoding", f"文件内部部件 {_shown(info.filename)} 使用了 Word 不使用的字符编码",
                            RESAVE)
         data = _scan_for_declarations(stream, first, info.filename)
     parse_xml(data, info.filename)  # well-formed, and no deeper than MAX_XML_DEPTH
@@ -133,7 +133,7 @@ def _scan_for_declarations(stream, chunk: bytes, name: str) -> bytes:
     while chunk:
         window = tail + chunk
         if any(marker in window for marker in DECLARATIONS):
-            raise _refusal("xml-declarations", f"文件内部部件 {_shown(name)} 含 DTD/实体声明"
+            raise ArchiveError("xml-declarations", f"文件内部部件 {_shown(name)} 含 DTD/实体声明"
                            "（Word 不会写入，可能是恶意构造的文件）", "此文件不能导入；" + RESAVE)
         chunks.append(chunk)
         tail = window[-OVERLAP:]
@@ -144,7 +144,3 @@ def _scan_for_declarations(stream, chunk: bytes, name: str) -> bytes:
 def _shown(name: str) -> str:
     """A part name for a message: ASCII only, so no control character reaches the terminal."""
     return ascii(name[:60])
-
-
-def _refusal(code: str, problem: str, fix: str) -> ArchiveError:
-    return ArchiveError(code, problem, fix)

@@ -17,6 +17,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import yaml
+
 from .classification import mark_in_file_name, mark_in_line, mark_in_prose
 from .docx_parts import W, Package
 from .docx_properties import property_findings
@@ -66,7 +68,7 @@ def page_findings(markdown_text: str) -> list[Finding]:
     against the page's own `publish_override`: personal data blocks unless a reason is recorded."""
     try:
         data, body = split_page(markdown_text)
-    except Exception:  # YAML that does not parse is `archive check`'s to report; scan it as text
+    except yaml.YAMLError:  # YAML that does not parse is `archive check`'s to report; scan it as text
         data, body = {}, markdown_text
     findings = []
     for key in PAGE_KEYS:

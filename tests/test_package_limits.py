@@ -9,7 +9,7 @@ from hostile_docx import (BILLION_LAUGHS, DOCUMENT, W_NS, RawEntry, add_relation
                           docx_bytes, paragraph, parts, raw_entries, raw_zip, repeated_deflate, rezip, with_body)
 
 from converter.errors import ArchiveError
-from converter.package_limits import MAX_PARTS, MAX_RATIO, check_package
+from converter.package_limits import MAX_PARTS, MAX_RATIO, MAX_XML_DEPTH, check_package
 
 MB = 1 << 20
 
@@ -141,6 +141,19 @@ def test_a_utf32_xml_part_is_refused(tmp_path):
 def test_xml_nested_deeper_than_the_parser_allows_is_refused(tmp_path):
     nested = "<w:sdt><w:sdtContent>" * 1000 + paragraph("x") + "</w:sdtContent></w:sdt>" * 1000
     assert refusal(tmp_path, with_body(docx_bytes(), nested)).code == "corrupt-xml"
+
+
+def nested(depth: int) -> bytes:
+    """A body whose deepest element (w:t) is at `depth`: document, body, sdt/sdtContent pairs, p, r, t."""
+    pairs = (depth - 5) // 2
+    extra = "<w:sdt>" if (depth - 5) % 2 else ""
+    inner = paragraph("x") if not extra else f"{extra}{paragraph('x')}</w:sdt>"
+    return with_body(docx_bytes(), "<w:sdt><w:sdtContent>" * pairs + inner + "</w:sdtContent></w:sdt>" * pairs)
+
+
+def test_xml_exactly_as_deep_as_the_limit_is_accepted_and_one_deeper_refused(tmp_path):
+    accepts(tmp_path, nested(MAX_XML_DEPTH))
+    assert refusal(tmp_path, nested(MAX_XML_DEPTH + 1)).code == "corrupt-xml"
 
 
 def test_malformed_xml_is_refused(tmp_path):

@@ -246,3 +246,8 @@ def test_mark_words_in_a_page_table_or_prose_are_not_findings():
 def test_a_mark_in_the_page_title_is_found():
     [finding] = page_findings(_page("# x\n", title="内部资料 2023年工作总结"))
     assert "页首元数据 title" in finding.message
+
+
+def test_a_page_whose_front_matter_does_not_parse_is_still_scanned():
+    page = "---\ntitle: [unclosed\n---\n\n# 标题\n\n机密★1年\n"
+    assert [f.code for f in page_findings(page)] == ["classified"]

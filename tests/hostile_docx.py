@@ -206,6 +206,7 @@ PAYLOADS = [
 ]
 TITLE_PAYLOAD = '2023年<script>alert("title")</script>工作总结'
 YAML_LINES = ["---", "title: 黑客", "layout: x", "---"]
+CAMERA_METADATA = b"GPS\x0030.2741N 120.1551E owner=GPS-MARKER"
 
 
 def hostile_body_report(path: Path) -> Path:
@@ -256,7 +257,7 @@ def _hostile_links_and_picture(document) -> None:
         append_xml(paragraph._p, f'<w:hyperlink r:id="{rel}"><w:r><w:t>链接{rel}</w:t></w:r></w:hyperlink>')
     append_xml(paragraph._p, '<w:hyperlink w:anchor="x&quot; onmouseover=&quot;alert(15)"><w:r><w:t>书签</w:t></w:r></w:hyperlink>')
     run = document.paragraphs[8].add_run()
-    run.add_picture(io.BytesIO(tiny_png()))
+    run.add_picture(io.BytesIO(tiny_png(png_chunk(b"tEXt", CAMERA_METADATA))))
     doc_pr = run._r.xpath(".//wp:docPr")[0]
     doc_pr.set("name", "../../../../evil<script>.png")
     doc_pr.set("descr", "<img src=x onerror=alert('alt')>")

@@ -4,11 +4,12 @@ injected script runs); the Content-Security-Policy is first in every page and th
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from docx_factory import simple_report
-from hostile_docx import (PAYLOADS, YAML_LINES, hostile_body_report, hostile_core_title_report,
+from hostile_docx import (CAMERA_METADATA, PAYLOADS, YAML_LINES, hostile_body_report, hostile_core_title_report,
                           hostile_table_report, hostile_title_report)
 from lxml import html
 
@@ -138,6 +139,23 @@ def test_importing_writes_only_inside_the_reports_folder_with_generated_names(ho
     names = [p.name for p in in_docs]
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name) for name in names), names
     assert not [p for p in archive.parent.rglob("*evil*")]
+
+
+def test_no_published_file_carries_the_pictures_camera_metadata(hostile_site):
+    """The picture in the body report has a PNG text chunk with a GPS position (as phone photos carry
+    in EXIF): neither the sanitized .docx nor a picture written beside the page may keep it."""
+    archive, _ = hostile_site
+    published = [p for folder in ("docs", "site") for p in (archive / folder).rglob("*") if p.is_file()]
+    assert any(p.suffix == ".docx" for p in published)
+    assert [p for p in published if CAMERA_METADATA in unpacked(p)] == []
+
+
+def unpacked(path: Path) -> bytes:
+    """A file's bytes, or for a zip (.docx) the bytes of every part in it."""
+    if not zipfile.is_zipfile(path):
+        return path.read_bytes()
+    with zipfile.ZipFile(path) as package:
+        return b"".join(package.read(name) for name in package.namelist())
 
 
 def test_no_svg_with_a_script_is_published(hostile_site):

@@ -30,7 +30,8 @@ from .frontmatter import split_page
 from .model import Heading, Report
 from .personal_data import find_personal_data
 
-__all__ = ["Finding", "publication_findings", "publication_gate", "page_findings", "refusal", "refuse_unsafe_pages"]
+__all__ = ["Finding", "publication_findings", "publication_gate", "page_findings", "findings_in_page", "refusal",
+           "refuse_unsafe_pages"]
 SHOWN = 4  # findings named in one refusal line
 PAGE_KEYS = ("title", "issuer", "source", "region")
 ORDER = ("classified", "revisions", "comments", "hidden-text", "invisible-text", *PERSONAL)
@@ -70,6 +71,11 @@ def page_findings(markdown_text: str) -> list[Finding]:
         data, body = split_page(markdown_text)
     except yaml.YAMLError:  # YAML that does not parse is `archive check`'s to report; scan it as text
         data, body = {}, markdown_text
+    return findings_in_page(data, body)
+
+
+def findings_in_page(data: dict, body: str) -> list[Finding]:
+    """`page_findings` for a page already split into front matter and body."""
     findings = []
     for key in PAGE_KEYS:
         if isinstance(data.get(key), str):

@@ -200,6 +200,8 @@ def pages_under_policy(page, url: str, site: Path) -> dict[str, list]:
     """Open every page; what the policy blocked on each, and whether the theme's script ran."""
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            and "Content Security Policy" in message.text else None)
     page.add_init_script(VIOLATIONS)
     found = {}
     for path in sorted(site.rglob("*.html")):
@@ -208,7 +210,7 @@ def pages_under_policy(page, url: str, site: Path) -> dict[str, list]:
         page.wait_for_timeout(200)
         ran = page.evaluate("document.documentElement.classList.contains('js') && typeof __md_get === 'function'")
         found[path.relative_to(site).as_posix()] = [*page.evaluate("window.__violations"), *([] if ran else ["theme did not run"])]
-    found["page errors"] = errors
+    found["page errors and policy messages"] = errors
     return found
 
 

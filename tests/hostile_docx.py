@@ -94,6 +94,7 @@ class RawEntry:
     crc: int | None = None  # None: CRC of the payload (right for stored entries)
     size: int | None = None  # declared uncompressed size; None: len(payload)
     flags: int = 0
+    version: int = 20  # "version needed to extract", in tenths: 20 is zip 2.0
 
 
 def raw_zip(entries: list[RawEntry]) -> bytes:
@@ -105,9 +106,9 @@ def raw_zip(entries: list[RawEntry]) -> bytes:
         size = len(entry.payload) if entry.size is None else entry.size
         flags = entry.flags | 0x800  # names in UTF-8
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, entry.method, 0, 0x21,
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, entry.version, flags, entry.method, 0, 0x21,
                               crc, len(entry.payload), size, len(name), 0) + name + entry.payload)
-        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, entry.method, 0, 0x21,
+        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, entry.version, flags, entry.method, 0, 0x21,
                                   crc, len(entry.payload), size, len(name), 0, 0, 0, 0, 0, offset) + name)
     directory = central.getvalue()
     start = out.tell()

@@ -30,6 +30,19 @@ KNOWN_INPUTS = [  # (what, seed, mutations, exception, reason): found with bench
     ("zip entry needing version 14.8", 0, [("flip_bytes", 2070859071), ("move_element", 1060469229),
                                            ("huge_text", 3350176430)], NotImplementedError, INTAKE_BUG),
 ]
+
+
+@pytest.mark.xfail(raises=NotImplementedError, reason=INTAKE_BUG, strict=False)
+def test_an_entry_needing_an_unknown_zip_version_gives_an_archive_error_through_the_whole_path():
+    """The same crash as the fuzzed input above, built on purpose (the workflow branch's intake has it too)."""
+    from hostile_docx import docx_bytes, raw_entries, raw_zip
+
+    entries = raw_entries(docx_bytes())
+    entries[-1].version = 148
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.docx"
+        path.write_bytes(raw_zip(entries))
+        assert convert_everything(path) == "corrupt"
 STEPS = st.lists(st.tuples(st.sampled_from(sorted(MUTATIONS)), st.integers(0, 2**32 - 1)), min_size=1, max_size=3)
 FUZZ = settings(max_examples=200, deadline=10_000, derandomize=True, database=None, phases=[Phase.generate],
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

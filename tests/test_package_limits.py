@@ -97,6 +97,12 @@ def test_a_compression_method_word_never_uses_is_refused(tmp_path):
     assert refusal(tmp_path, raw_zip(entries)).code == "odd-compression"
 
 
+def test_an_entry_needing_a_zip_version_python_cannot_read_is_refused_as_corrupt(tmp_path):
+    entries = raw_entries(docx_bytes())
+    entries[-1].version = 148  # "zip 14.8": one flipped bit in a real file
+    assert refusal(tmp_path, raw_zip(entries)).code == "corrupt"
+
+
 def test_billion_laughs_in_the_document_is_refused(tmp_path):
     data = with_body(docx_bytes(), paragraph("&lol9;"), declaration=BILLION_LAUGHS)
     assert refusal(tmp_path, data).code == "xml-declarations"

@@ -214,7 +214,8 @@ def duplicate(page: Path) -> ArchiveError:
 
 def personal_data(findings: tuple[str, ...]) -> ArchiveError:
     return ArchiveError("personal-data", "含个人信息：" + "；".join(findings),
-                        "请删除后再导入；如确需公开，请在同名 .yml 文件中写明 publish_override: 公开理由")
+                        "请删除后再导入；如确需公开，请加 --allow-personal-data \"理由\"，"
+                        "或在同名 .yml 文件中写明“公开理由: …”，理由会记入页面元数据")
 
 
 def lost_line(path: Path, lost: Lost, time_limit: float) -> str:

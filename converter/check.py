@@ -17,6 +17,7 @@ from .errors import ArchiveError
 from .frontmatter import problems, split_page
 from .metadata import SOURCE_NAMES, WEAK_SOURCES
 from .pages import REPORTS
+from .safety import findings_in_page
 from .topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
 
 FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
@@ -86,7 +87,12 @@ def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
     return notes
 
 
-PAGE_CHECKS: list[Callable[[Page], Iterable[Finding]]] = [front_matter, download_present, metadata_hints]
+def publishable(page: Page) -> Iterable[Finding]:
+    """Marks and personal data, also those a hand edit brought in (personal data needs a recorded reason)."""
+    return [Finding(page.name, f"{f.message}。{f.fix}", f.blocking) for f in findings_in_page(page.data, page.body)]
+
+
+PAGE_CHECKS: list[Callable[[Page], Iterable[Finding]]] = [front_matter, download_present, metadata_hints, publishable]
 ARCHIVE_CHECKS: list[Callable[[list[Page]], Iterable[Finding]]] = [same_original_twice]
 
 

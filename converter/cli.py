@@ -131,8 +131,10 @@ def _write_converted(output: Path, converted) -> None:
 @click.option("--issuer", help="指定发文机关。")
 @click.option("--type", "doc_type", help="指定文种，如 工作总结。")
 @click.option("--topic", "topics", multiple=True, help="指定主题（可多次使用）。")
+@click.option("--allow-personal-data", "publish_override", metavar="理由",
+              help="含个人信息（身份证号、手机号、银行卡号）仍要公开时，写明理由（记入页面元数据）。")
 @_verbosity
-def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -> None:
+def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override, verbose, quiet) -> None:
     """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
     from .archive import add as add_reports
     from .terminal import AddView
@@ -145,7 +147,7 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, verbose, quiet) -
     except ArchiveError as error:
         _fail(error, root / ARCHIVE_TAXONOMY)
     overrides = {k: v for k, v in (("year", year), ("issuer", issuer), ("doc_type", doc_type),
-                                   ("topics", list(topics))) if v}
+                                   ("topics", list(topics)), ("publish_override", publish_override)) if v}
     view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,
                    bar=sys.stderr if sys.stderr.isatty() else None)
     outcomes = add_reports(root, list(paths), dry_run=dry_run, force=force, overrides=overrides,

@@ -95,7 +95,7 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             mimetype = package.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
         raise ArchiveError(*CORRUPT) from None
     if any(n.startswith("word/") and n.lower().endswith(".xml") for n in names):
         return  # the reader finds the main part through _rels/.rels, whatever its name

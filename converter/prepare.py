@@ -18,7 +18,7 @@ from .intake import CORRUPT, DAMAGED, check_file, check_has_text, converted_lega
 from .model import Image
 from .overrides import overrides_for
 from .topics import taxonomy_for
-from .safety import publication_findings
+from .safety import publication_findings, refusal
 from .sanitize import sanitized_docx
 
 DOC_CONVERTED = "由 .doc 自动转换（LibreOffice），请核对版式和文字"
@@ -26,7 +26,6 @@ NO_ISSUER = "未识别发文机关，请在页首 issuer 中填写"
 IMAGE_FOLDER = "images"  # beside the pages of a year; pictures are named by their content
 CHANGED = ("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
 TOO_BIG = ("too-big", "文件太大或结构异常，处理时超出内存限制", "请用 Word 另存为新的 .docx 后再导入")
-NOT_PUBLISHABLE_FIX = "请在 Word 中处理这些问题并保存后再导入"
 
 
 @dataclass(frozen=True)
@@ -88,18 +87,19 @@ def _prepare(job: Job) -> Prepared:
         check_has_text(converted.report)
         findings = publication_findings(docx, converted.report)
         download = sanitized_docx(docx.read_bytes())
-    blocking = [f.message for f in findings if f.blocking]
+    blocking = refusal([f for f in findings if f.blocking])
     if blocking:
-        raise ArchiveError("not-publishable", "；".join(blocking), NOT_PUBLISHABLE_FIX)
-    meta = replace(converted.meta, source=job.path.name, sha256=job.sha256, publish_override=publish_override)
+        raise blocking
+    personal = tuple(f.message for f in findings if not f.blocking)
+    meta = replace(converted.meta, source=job.path.name, sha256=job.sha256,
+                   publish_override=publish_override if personal else "")  # a reason is kept only where needed
     if not meta.year:
         raise _no_year(job.path)
     warnings += [w.message for w in converted.warnings]
     if not meta.issuer and not any("发文机关" in w for w in warnings):
         warnings.append(NO_ISSUER)
     return Prepared(meta=meta, body=converted.body, images=tuple(converted.images), download=download,
-                    warnings=tuple(dict.fromkeys(warnings)),
-                    personal=tuple(f.message for f in findings if not f.blocking))
+                    warnings=tuple(dict.fromkeys(warnings)), personal=personal)
 
 
 def _docx_of(path: Path, workdir: Path, warnings: list[str]) -> Path:

@@ -1,19 +1,144 @@
-"""Pre-publication checks: what must not be published (classification marks, revisions, comments,
-hidden text, personal data). (Stub: the publication-safety work fills this in.)"""
+"""Pre-publication checks: what must not be published.
+
+Refused (`blocking`): classification marks (机密★1年, 内部资料 …) in the text, headers, footers, text
+boxes, document properties or file name; unresolved tracked changes; comments; hidden text (hidden
+runs, and text made invisible: white on a plain background, 1 pt or smaller).
+Personal data (resident ID, mobile and bank card numbers) is refused unless staff record a reason
+(`archive add --allow-personal-data "理由"` → front matter `publish_override`).
+
+`publication_findings(path, report)` checks a .docx before import; `page_findings(text)` checks a
+page already in docs/ (hand edits can add marks or personal data); `refusal(findings, override)`
+turns what stops publication into one staff-readable `ArchiveError`.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
+import zipfile
 from pathlib import Path
 
-from .model import Report
+import yaml
 
+from .classification import mark_in_file_name, mark_in_line, mark_in_prose
+from .docx_parts import W, Package
+from .docx_properties import property_findings
+from .docx_review import comment_findings, hidden_findings, revision_findings
+from .docx_text import PART_KINDS, Located, located_paragraphs
+from .errors import ArchiveError
+from .finding import PERSONAL, Finding, personal_finding, snippet
+from .frontmatter import split_page
+from .model import Heading, Report
+from .personal_data import find_personal_data
 
-@dataclass(frozen=True)
-class Finding:
-    code: str  # e.g. "classified", "revisions", "comments", "hidden-text", "id-number", "phone"
-    message: str  # Chinese, with the location in the document
-    blocking: bool = True  # False: needs an explicit override (personal data) rather than a fix
+__all__ = ["Finding", "publication_findings", "publication_gate", "page_findings", "findings_in_page", "refusal",
+           "refuse_unsafe_pages"]
+SHOWN = 4  # findings named in one refusal line
+PAGE_KEYS = ("title", "issuer", "source", "region")
+ORDER = ("classified", "revisions", "comments", "hidden-text", "invisible-text", *PERSONAL)
 
 
 def publication_findings(path: Path, report: Report) -> list[Finding]:
-    return []
+    """Everything in the .docx at `path` that stops publication or needs a recorded reason."""
+    headings = [b.text for b in report.blocks if isinstance(b, Heading)]
+    findings = _line_findings(path.stem, "文件名", mark=mark_in_file_name(path.stem))
+    with zipfile.ZipFile(path) as archive:
+        package = Package(archive)
+        findings += property_findings(package)
+        roots = {name: package.xml(name) for name in package.xml_parts()}
+        located = {name: located_paragraphs(root, headings, report.title)
+                   for name, root in roots.items() if root.tag in PART_KINDS and root.tag != W + "comments"}
+        for name, paragraphs in located.items():
+            findings += revision_findings(roots[name], paragraphs)
+            findings += hidden_findings(roots[name], paragraphs, roots)
+            findings += text_findings(paragraphs)
+        findings += comment_findings(roots, located)
+    return sorted(_unique(findings), key=lambda f: ORDER.index(f.code) if f.code in ORDER else len(ORDER))
+
+
+def text_findings(paragraphs: list[Located]) -> list[Finding]:
+    findings = []
+    for item in paragraphs:
+        mark = mark_in_line(item.text) if item.top else mark_in_prose(item.text)
+        if mark or find_personal_data(item.text):
+            findings += _line_findings(item.text, item.where, mark)
+    return findings
+
+
+def page_findings(markdown_text: str) -> list[Finding]:
+    """Marks and personal data in a report page (front matter and body). `blocking` is resolved
+    against the page's own `publish_override`: personal data blocks unless a reason is recorded."""
+    try:
+        data, body = split_page(markdown_text)
+    except yaml.YAMLError:  # YAML that does not parse is `archive check`'s to report; scan it as text
+        data, body = {}, markdown_text
+    return findings_in_page(data, body)
+
+
+def findings_in_page(data: dict, body: str) -> list[Finding]:
+    """`page_findings` for a page already split into front matter and body."""
+    findings = []
+    for key in PAGE_KEYS:
+        if isinstance(data.get(key), str):
+            findings += _line_findings(data[key], f"页首元数据 {key}", mark_in_line(data[key]))
+    heading = ""
+    for number, line in enumerate(body.splitlines(), start=1):
+        text = _plain(line)
+        if line.startswith("#"):
+            heading = text.lstrip("# ")
+            where = f"正文第 {number} 行"
+        else:
+            where = f"正文第 {number} 行" + (f"，在“{snippet(heading)}”下" if heading else "")
+        in_table = line.lstrip().startswith(("|", "<"))
+        findings += _line_findings(text, where, mark_in_prose(text) if in_table else mark_in_line(text))
+    overridden = bool(str(data.get("publish_override") or "").strip())
+    return _unique([Finding(f.code, f.message, f.code not in PERSONAL or not overridden, f.fix) for f in findings])
+
+
+def publication_gate(path: Path, report: Report, override: str = "") -> str:
+    """For the importer: raise `ArchiveError` when the report must not be published; return the
+    reason to record as `publish_override` ("" when no finding needed one)."""
+    findings = publication_findings(path, report)
+    error = refusal(findings, override)
+    if error:
+        raise error
+    return override.strip() if any(not f.blocking for f in findings) else ""
+
+
+def refusal(findings: list[Finding], override: str = "") -> ArchiveError | None:
+    """One `ArchiveError` for what stops publication, or None: blocking findings always; personal
+    data unless staff gave a reason."""
+    stopping = [f for f in findings if f.blocking or not (override or "").strip()]
+    if not stopping:
+        return None
+    shown = "；".join(f.message for f in stopping[:SHOWN])
+    more = f"；另有 {len(stopping) - SHOWN} 处" if len(stopping) > SHOWN else ""
+    fixes = "；".join(dict.fromkeys(f.fix for f in stopping))
+    return ArchiveError("unpublishable", f"不能公开发布：{shown}{more}", fixes)
+
+
+def refuse_unsafe_pages(docs: Path) -> None:
+    """For `archive build`: raise `ArchiveError` when a report page under `docs` has a blocking
+    finding (a hand edit added a mark, or personal data without a recorded reason)."""
+    found = [(page, f) for page in sorted((docs / "reports").glob("*/*.md"))
+             for f in page_findings(page.read_text(encoding="utf-8")) if f.blocking]
+    if found:
+        shown = "；".join(f"{page.relative_to(docs)}：{f.message}" for page, f in found[:SHOWN])
+        raise ArchiveError("unpublishable-pages", f"有 {len(found)} 处内容不能公开：{shown}",
+                           "原有网站未被改动；请修改这些页面后重新生成（archive check 列出全部问题）")
+
+
+def _line_findings(text: str, where: str, mark: str | None) -> list[Finding]:
+    findings = [Finding("classified", f"含密级或内部标志“{snippet(mark)}”（{where}）")] if mark else []
+    return findings + [personal_finding(found, where) for found in find_personal_data(text)]
+
+
+def _plain(line: str) -> str:
+    """A Markdown line as readers see it: tags, escapes, entities, ** and {#id} undone."""
+    text = re.sub(r"<[^>]*>", " ", line)
+    text = re.sub(r"\s*\{#[^}]*\}\s*$", "", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return html.unescape(text.replace("**", "")).strip()
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    return list(dict.fromkeys(findings))

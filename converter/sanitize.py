@@ -1,7 +1,191 @@
-"""The clean original offered for download: same text, no author/revision metadata.
-(Stub: the publication-safety work fills this in.)"""
+"""The clean original offered for download: the same text, without what identifies people or drafts.
+
+Rewrites the package:
+- keeps only parts reachable from the package root through relationships that are kept; drops
+  comments (and their people list, ids, extensions), custom properties, custom XML, thumbnails, the
+  glossary (building blocks), printer settings, macros, and external links other than hyperlinks
+  (an attached template or linked picture names a path on the author's computer);
+- core properties: only title, subject and language (no author, last modified by, revision, dates);
+  app properties: counts only (no company, manager, template, editing time);
+- settings: no rsid list, attached template, document variables, mail merge, protection hashes or
+  document ids; every part: no rsid attributes, no paragraph/text ids, no comment anchors;
+- pictures: JPEG and PNG metadata (EXIF with GPS and camera owner, XMP, text chunks) removed.
+The zip is written deterministically (fixed order, timestamps and compression), so the same input
+always gives the same bytes and the same SHA-256.
+"""
 from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+
+from lxml import etree
+
+from .docx_parts import CONTENT_TYPES, CT, REL, W, Package
+from .frontmatter import Download
+from .image_metadata import strip_image_metadata
+
+DROPPED_RELATIONSHIPS = {
+    "comments", "commentsExtended", "commentsIds", "commentsExtensible", "people", "custom-properties",
+    "customXml", "thumbnail", "glossaryDocument", "printerSettings", "vbaProject", "vbaData", "wordVbaData",
+    "attachedTemplate", "mailMergeSource", "mailMergeHeaderSource", "recipientData", "keyMapCustomizations",
+}
+KEPT_EXTERNAL = {"hyperlink"}
+DC, DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms/}"
+CORE_KEPT = {DC + "title", DC + "subject", DC + "language"}
+EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+APP_KEPT = {EXTENDED + name for name in (
+    "Application", "AppVersion", "DocSecurity", "Pages", "Words", "Characters", "CharactersWithSpaces",
+    "Lines", "Paragraphs", "ScaleCrop", "LinksUpToDate", "SharedDoc", "HyperlinksChanged")}
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+SETTINGS_DROPPED = {W + "rsids", W + "attachedTemplate", W + "docVars", W + "mailMerge", W + "documentProtection",
+                    W + "writeProtection", W + "saveThroughXslt", W14 + "docId", W15 + "docId"}
+IDS_DROPPED = {W14 + "paraId", W14 + "textId"}
+COMMENT_ANCHORS = {W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"}
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def sanitized_docx(data: bytes) -> bytes:
-    return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = Package(archive)
+        kept = _reachable(package)
+        cleaned = {name: _clean_part(package, name, kept) for name in package.names if name in kept}
+    return _deterministic_zip(cleaned)
+
+
+def download_copy(data: bytes, file_name: str) -> tuple[bytes, Download]:
+    """The sanitized original and its front-matter entry (the SHA-256 the site shows is of these bytes)."""
+    clean = sanitized_docx(data)
+    return clean, Download(file=file_name, size=len(clean), sha256=hashlib.sha256(clean).hexdigest())
+
+
+def _reachable(package: Package) -> set[str]:
+    """Parts reachable from the package root through kept relationships, their .rels parts, and the
+    content types."""
+    kept = {CONTENT_TYPES}
+    queue = [""]
+    while queue:
+        source = queue.pop()
+        rels = _rels_name(source)
+        if rels in package.names:
+            kept.add(rels)
+        for rel in package.relationships(source):
+            if _keeps(rel) and not rel.external and rel.target in package.names and rel.target not in kept:
+                kept.add(rel.target)
+                queue.append(rel.target)
+    return kept
+
+
+def _keeps(rel) -> bool:
+    return rel.type not in DROPPED_RELATIONSHIPS and (not rel.external or rel.type in KEPT_EXTERNAL)
+
+
+def _clean_part(package: Package, name: str, kept: set[str]) -> bytes:
+    data = package.read(name)
+    if name == CONTENT_TYPES:
+        return _serialize(_content_types(package.xml(name), kept))
+    if name.endswith(".rels"):
+        return _serialize(_relationships(package, name, kept))
+    if not package.is_xml(name):
+        return strip_image_metadata(data)
+    root = package.xml(name)
+    if root.tag.endswith("}coreProperties"):
+        _keep_children(root, CORE_KEPT)
+    elif root.tag == EXTENDED + "Properties":
+        _keep_children(root, APP_KEPT)
+    elif root.tag.startswith(W):
+        _clean_wordprocessing(root)
+    else:
+        return data
+    return _serialize(root)
+
+
+def _content_types(root, kept: set[str]):
+    lowered = {name.lower() for name in kept}
+    for override in list(root.iter(CT + "Override")):
+        if (override.get("PartName") or "").lstrip("/").lower() not in lowered:
+            _detach(override)
+    return root
+
+
+def _relationships(package: Package, rels_name: str, kept: set[str]):
+    source = _source_of(rels_name)
+    root = package.xml(rels_name)
+    keep_ids = {rel.id for rel in package.relationships(source)
+                if _keeps(rel) and (rel.external or rel.target in kept)}
+    for element in list(root.iter(REL + "Relationship")):
+        if element.get("Id") not in keep_ids:
+            _detach(element)
+    return root
+
+
+def _clean_wordprocessing(root) -> None:
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in [a for a in element.attrib if _is_identifying(a)]:
+            del element.attrib[attribute]
+        if element.tag in SETTINGS_DROPPED and root.tag == W + "settings" or element.tag in COMMENT_ANCHORS:
+            _remove(element)
+
+
+def _is_identifying(attribute: str) -> bool:
+    return attribute.startswith(W + "rsid") or attribute in IDS_DROPPED
+
+
+def _remove(element) -> None:
+    parent = element.getparent()
+    if element.tag == W + "commentReference" and parent is not None and parent.tag == W + "r" and \
+            all(child.tag in (W + "rPr", W + "commentReference") for child in parent):
+        element = parent  # the run only carried the reference
+    _detach(element)
+
+
+def _detach(element) -> None:
+    """Remove `element`, keeping any text that followed it (WordprocessingML has none, but be exact)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _keep_children(root, kept: set[str]) -> None:
+    for child in list(root):
+        if child.tag not in kept:
+            root.remove(child)
+
+
+def _serialize(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _rels_name(source: str) -> str:
+    folder, _, base = source.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+
+
+def _source_of(rels_name: str) -> str:
+    folder, _, base = rels_name.rpartition("/")
+    parent = folder.rpartition("/")[0] if folder.endswith("_rels") else folder
+    stem = base[: -len(".rels")]
+    return f"{parent}/{stem}" if parent else stem
+
+
+def _deterministic_zip(parts: dict[str, bytes]) -> bytes:
+    order = sorted(parts, key=lambda name: (name != CONTENT_TYPES, name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, parts[name], compresslevel=6)
+    return out.getvalue()

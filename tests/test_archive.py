@@ -142,7 +142,8 @@ def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkey
     monkeypatch.setattr(converter.workers, "START_METHOD", "fork")
     result = run(archive, "add", simple_report(tmp_path / "密件.docx"))
     assert result.exit_code == 1
-    assert result.stderr == "密件.docx：第 1 段有密级标志“机密★”。请在 Word 中处理这些问题并保存后再导入。\n"
+    assert result.stderr == ("密件.docx：不能公开发布：第 1 段有密级标志“机密★”。"
+                             "涉密或内部文件不得公开；如确有可公开的版本，请删除该标志后另存再导入。\n")
     assert pages(archive) == []
 
 
@@ -154,7 +155,8 @@ def test_personal_data_is_refused_unless_staff_recorded_a_reason_to_publish(arch
 
     refused = run(archive, "add", report)
     assert refused.stderr == ("含电话.docx：含个人信息：第 3 段有手机号码 138****0000。请删除后再导入；"
-                              "如确需公开，请在同名 .yml 文件中写明 publish_override: 公开理由。\n")
+                              "如确需公开，请加 --allow-personal-data \"理由\"，或在同名 .yml 文件中写明“公开理由: …”，"
+                              "理由会记入页面元数据。\n")
 
     report.with_suffix(".yml").write_text("公开理由: 举报电话，应公开\n", encoding="utf-8")
     accepted = run(archive, "add", report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..image_metadata import strip_image_metadata
 from ..model import Image
 from .notices import Notices
 from .package import Package, Relationship
@@ -60,6 +61,7 @@ class Images:
             self._notices.add("image-unsupported", part.rpartition(".")[2].upper() or "?")
             return None
         extension, content_type = kind
+        data = strip_image_metadata(data)  # no camera, GPS or author data reaches the public site
         name = f"image-{hashlib.sha256(data).hexdigest()[:16]}{extension}"
         if name not in {image.name for image in self.found}:
             self.found.append(Image(name=name, content_type=content_type, data=data, alt=alt))

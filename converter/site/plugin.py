@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import theme_setup
+from . import csp, theme_setup
 from ..frontmatter import ReportMeta
 from .catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
 from .feeds import atom, feeds
@@ -47,6 +47,7 @@ class ArchiveConfig(base.Config):
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    policy = True  # the Content-Security-Policy goes into every page (not in the local preview)
     pages: dict[str, tuple[dict, str]]
     catalog: Catalog
     index: dict[str, IndexPage]
@@ -56,8 +57,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         if self.config.enabled:
             theme_setup.configure(config)
+            csp.install(config)
             config.nav = archive_nav(config.nav)
         return config
+
+    def on_startup(self, *, command, dirty) -> None:
+        # The local preview (`archive serve`) reloads pages with an inline script the policy would block;
+        # the policy is for the published site.
+        self.policy = command != "serve"
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return csp.with_policy(output) if self.config.enabled and self.policy else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return csp.with_policy(output_content) if self.config.enabled and self.policy else output_content
 
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:

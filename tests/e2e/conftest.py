@@ -109,3 +109,17 @@ def demo_site(tmp_path_factory) -> Path:
     run_archive("add", str(DEMO_REPORTS), cwd=archive)
     run_archive("build", cwd=archive)
     return archive / "site"
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def run_axe(page, context: dict | None = None, options: dict | None = None) -> list[dict]:
+    """axe-core's violations on the page. axe is evaluated over the DevTools protocol rather than added as a
+    <script>, so the site's Content-Security-Policy (own script files only) stays in force while it scans."""
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: run `make setup` (npm ci)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    return page.evaluate("([c, o]) => axe.run(c || document, o || {}).then(r => r.violations)",
+                         [context, {"resultTypes": ["violations"], **(options or {})}])

@@ -14,7 +14,7 @@ from converter.search.normalize import normalize, query_terms
 from converter.search.page_text import page_text
 from converter.search.reference import SearchIndex
 
-from .conftest import DEMO_REPORTS, run_archive
+from .conftest import DEMO_REPORTS, run_archive, run_axe
 
 pytestmark = pytest.mark.browser
 SEARCH_FILES = re.compile(r"/search/(meta\.json|[ikt]/)|/assets/archive-search/")
@@ -189,11 +189,9 @@ def test_the_search_page_and_header_results_pass_an_accessibility_scan(search_si
     page.locator(".archive-search__results mark").first.wait_for()
     page.locator("input.md-search__input").fill("科技特派员")
     page.locator("#archive-search-list mark").first.wait_for()
-    page.add_script_tag(path=str(Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"))
-    violations = page.evaluate(
-        "axe.run({include: [['#archive-search-page'], ['[data-archive-search]']]},"
-        " {runOnly: ['wcag2a', 'wcag2aa']}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.length))")
-    assert violations == []
+    violations = run_axe(page, {"include": [["#archive-search-page"], ["[data-archive-search]"]]},
+                         {"runOnly": ["wcag2a", "wcag2aa"]})
+    assert [f"{v['id']}: {len(v['nodes'])}" for v in violations] == []
 
 
 def test_report_text_that_looks_like_markup_is_shown_as_text_in_results(search_site, serve, recorded_page):

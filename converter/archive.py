@@ -23,12 +23,13 @@ from .frontmatter import Download, ReportMeta, join_page
 from .intake import is_candidate, read_original
 from .lock import archive_lock
 from .model import Image
+from .package_limits import TIME_LIMIT_SECONDS
 from .pages import REPORTS, STATE, Backup, Page, PageIndex, body_hash, merged
 from .prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from .slugs import report_slug
 from .workers import Lost, run_all
 
-FILE_TIME_LIMIT = 60.0  # seconds per file; the environment variable ARCHIVE_FILE_TIME_LIMIT overrides
+FILE_TIME_LIMIT = float(TIME_LIMIT_SECONDS)  # per file; the environment variable ARCHIVE_FILE_TIME_LIMIT overrides
 SAFE_IMAGE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
 

@@ -33,8 +33,8 @@ MAX_NAME_LENGTH = 260
 MAX_XML_DEPTH = 256
 
 # For the importer's worker pool (archive add): one file may take this long and this much memory.
-TIME_LIMIT_SECONDS = 30
-MEMORY_LIMIT_BYTES = 1024 * MB  # address-space limit (RLIMIT_AS) of a conversion worker
+TIME_LIMIT_SECONDS = 60  # per file, enforced by the importer's worker pool (ARCHIVE_FILE_TIME_LIMIT overrides)
+MEMORY_LIMIT_BYTES = 3072 * MB  # address space a conversion worker may add to what it maps at start
 
 CHUNK = 1 * MB
 STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED

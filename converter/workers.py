@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from multiprocessing import connection, get_context
 from typing import Any, Callable, Iterable, Iterator
 
+from .package_limits import MEMORY_LIMIT_BYTES
+
 START_METHOD: str | None = None  # None: "fork", or "spawn" when the process has threads; tests pin it
-MEMORY_LIMIT = 3 << 30  # more address space per worker: a bomb fails with MemoryError, not the machine
+MEMORY_LIMIT = MEMORY_LIMIT_BYTES  # more address space per worker: a bomb fails with MemoryError, not the machine
 
 
 @dataclass(frozen=True)

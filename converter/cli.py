@@ -9,14 +9,27 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_chinese import USAGE_EXIT, ChineseGroup, usage_mistake
 from .errors import ArchiveError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 _verbose = 0  # set by each command's -v: how much detail errors show
 
 
-class _Group(click.Group):
+class _Group(ChineseGroup):
     """The boundary: no exception reaches staff as a traceback (-v shows it after the plain line)."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            click.echo(usage_mistake(error), err=True)
+            sys.exit(USAGE_EXIT)
+        except click.Abort:
+            click.echo("\n已中断。", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -57,7 +70,7 @@ def _fail(error: ArchiveError, path: Path | None = None) -> None:
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)
-@click.version_option(__version__, "--version", message="archive %(version)s")
+@click.version_option(__version__, "--version", message="archive %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """工作报告档案：把 Word 报告（.docx）导入档案，生成可检索的静态网站。"""
 
@@ -157,8 +170,8 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override,
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
-              help="网站输出文件夹。")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"),
+              help="网站输出文件夹（默认 site）。")
 @_verbosity
 def build(site_dir: Path, verbose: int, quiet: bool) -> None:
     """检查内容，然后生成静态网站（含检索索引）；有错误时不更新网站。"""
@@ -181,7 +194,7 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址和端口。")
+@click.option("--dev-addr", default="127.0.0.1:8000", help="预览地址和端口（默认 127.0.0.1:8000）。")
 @_verbosity
 def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
     """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的 .docx 会自动导入。"""

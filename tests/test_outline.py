@@ -358,6 +358,12 @@ def test_text_box_paragraphs_are_never_headings():
     assert headings(result) == []
 
 
+def test_centred_speaker_line_after_a_long_subtitle_is_not_a_heading():
+    subtitle = p("——2025年1月14日自治区人民政府主席王莉霞在内蒙古自治区第十四届人民代表大会第三次会议上的讲话", align="center")
+    result = report(title(), subtitle, p("自治区人民政府主席\u3000王莉霞", align="center", bold=True), p("各位代表："), p())
+    assert headings(result) == []
+
+
 def test_speaker_and_subtitle_lines_under_the_title_are_not_headings():
     result = report(title(), p("区长 王某某", align="center", bold=True), p("各位代表："), p())
     assert headings(result) == []

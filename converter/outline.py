@@ -119,27 +119,18 @@ def _labelled(line: Line, raw: str, label: tuple[str, int], rules: Rules) -> Par
 
 
 def _run_in_cut(raw: str, start: int, rules: Rules) -> tuple[int, int] | None:
-    """Where a heading that runs into its paragraph ends: a manual line break or a gap of spaces right
-    after it, or the first 。/： within reach, unless the head reads like a list ("1.xxx；2.xxx。")."""
+    """Where a heading that runs into its paragraph ends: a manual line break right after it, or the
+    first 。/： within reach, unless the head reads like a list ("1.xxx；2.xxx。")."""
+    brk = raw.find("\n", start)
     end = rules.run_in_ends.search(raw, start)
-    for gap in (_gap(raw, "\n", start), _gap(raw, rules.run_in_gap, start)):
-        if gap and gap[0] - start <= rules.run_in_max and (end is None or gap[0] < end.start()) \
-                and not rules.sentence_ends.search(raw, start, gap[0]):
-            return gap
+    if brk > start and brk - start <= rules.run_in_max and (end is None or brk < end.start()) \
+            and not rules.sentence_ends.search(raw, start, brk):
+        return brk, brk + 1
     if end is None or end.start() == start or end.start() - start > rules.run_in_max:
         return None
     if rules.run_in_forbidden.search(raw, start, end.start()):
         return None
     return end.start(), end.end()
-
-
-def _gap(raw: str, separator, start: int) -> tuple[int, int] | None:
-    """The first line break (or gap of spaces) after at least two characters of heading text."""
-    if isinstance(separator, str):
-        found = raw.find(separator, start + 2)
-        return (found, found + 1) if found > 0 else None
-    match = separator.search(raw, start + 2)
-    return match.span() if match else None
 
 
 def _starts_list(rest: str, kind: str, rules: Rules) -> bool:

@@ -20,7 +20,6 @@ class Rules:
     run_in_ends: re.Pattern
     sentence_ends: re.Pattern
     run_in_forbidden: re.Pattern
-    run_in_gap: re.Pattern
     attachment_list: re.Pattern
     not_headings: re.Pattern
     plain_heading_max: int
@@ -67,7 +66,6 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         run_in_ends=re.compile(data["run_in_ends"]),
         sentence_ends=re.compile(data["sentence_ends"]),
         run_in_forbidden=re.compile(data["run_in_forbidden"]),
-        run_in_gap=re.compile(data["run_in_gap"]),
         attachment_list=re.compile(data["attachment_list"]),
         not_headings=_any(data["not_headings"]),
         plain_heading_max=data["plain_heading_max"],

@@ -281,6 +281,12 @@ def test_closing_signature_and_date_are_body_text_with_roles():
     assert [(b.role, b.text) for b in result.blocks[-2:]] == [("signature", "区科技局"), ("date", "2023年12月28日")]
 
 
+def test_closing_date_without_a_day_is_a_date_not_a_heading():
+    result = report(title(), p("一、主要工作"), p(), p("区科技局", align="center"), p("2024年12月", align="center"))
+    assert headings(result) == [(1, "一、主要工作")]
+    assert [(b.role, b.text) for b in result.blocks[-2:]] == [("signature", "区科技局"), ("date", "2024年12月")]
+
+
 def test_chinese_numeral_dates_are_closing_dates():
     result = report(title(), p(), p("平潭县人民政府"), p("二○一二年二月二十日"))
     assert [b.role for b in result.blocks[-2:]] == ["signature", "date"]

@@ -24,10 +24,14 @@ def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
 
 
 def _top(lines: list) -> list[int]:
+    """The lines where a title may be: up to the first table below some text (a masthead laid out in a
+    table above the title is passed over)."""
     indices = []
     for index, block in enumerate(lines[:SEARCH]):
         if isinstance(block, Table):
-            break
+            if indices:
+                break
+            continue
         indices.append(index)
     return indices
 

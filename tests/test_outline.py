@@ -76,6 +76,13 @@ def test_masthead_and_document_number_are_never_the_title():
     assert body_texts(result) == ["平潭综合实验区财政金融局文件", "岚财〔2024〕12号", BODY]
 
 
+def test_masthead_laid_out_in_a_table_above_the_title_is_passed_over():
+    masthead = Table(rows=((Cell(paragraphs=(p("平潭综合实验区财政金融局文件", align="center", bold=True),)),),))
+    result = report(masthead, title("平潭综合实验区财政金融局2024年工作总结"), p())
+    assert result.title == "平潭综合实验区财政金融局2024年工作总结"
+    assert isinstance(result.blocks[0], Table) and body_texts(result) == [BODY]
+
+
 def test_plain_first_sentence_is_not_taken_for_a_title():
     result = report(p("现将有关情况报告如下。"), p())
     assert result.title == "" and [w.code for w in result.warnings] == ["no-title"]

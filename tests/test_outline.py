@@ -83,6 +83,12 @@ def test_masthead_laid_out_in_a_table_above_the_title_is_passed_over():
     assert isinstance(result.blocks[0], Table) and body_texts(result) == [BODY]
 
 
+def test_a_data_table_at_the_top_ends_the_search_for_a_title():
+    rows = tuple((Cell(paragraphs=(p(f"指标{n}"),)), Cell(paragraphs=(p(str(n)),))) for n in range(4))
+    result = report(Table(rows=rows), title(), p())
+    assert result.title == "" and body_texts(result) == ["2023年区科技局工作总结", BODY]
+
+
 def test_plain_first_sentence_is_not_taken_for_a_title():
     result = report(p("现将有关情况报告如下。"), p())
     assert result.title == "" and [w.code for w in result.warnings] == ["no-title"]

@@ -20,17 +20,22 @@ class Line:
     role: str = "body"
 
 
-
 def clean_blocks(blocks, rules: Rules):
-    """Paragraphs as `Line`s (empty ones and page furniture dropped), tables with clean cells."""
+    """Paragraphs as `Line`s (empty ones, page furniture and a typed table of contents dropped), tables
+    with clean cells."""
+    in_toc = False
     for block in blocks:
         if isinstance(block, Table):
+            in_toc = False
             table = _clean_table(block)
             if any(cell.paragraphs for row in table.rows for cell in row):
                 yield table  # a table with nothing in it is layout, not content
             continue
         line = _line(block)
-        if line is not None and not rules.page_furniture.match(line.text):
+        if line is None:
+            continue
+        in_toc = bool(rules.toc_heading.match(line.text)) or (in_toc and bool(rules.toc_entry.match(line.text)))
+        if not in_toc and not rules.page_furniture.match(line.text):
             yield line
 
 

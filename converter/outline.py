@@ -8,15 +8,18 @@ first outline level is 1 (`##`), the next 2, and so on. The rules live in data/h
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .lines import Line, clean_blocks
 from .model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
 from .outline_rules import Rules, load_rules
-from .runs import join_breaks, split_runs, strip_runs, text_of
+from .runs import SPACE, join_breaks, split_runs, strip_runs, text_of
 from .title import find_title
 
 FRONT_MATTER_END = 50  # the first paragraph this long ends the title block (subtitle, speaker, 来源)
+ENCLOSURES_MAX = 12  # lines looked back from a numbered line to the "附件：" that lists enclosures
+ENCLOSURE_LABELS = ("arabic", "paren-arabic")
 
 
 @dataclass(frozen=True)
@@ -48,18 +51,42 @@ def build_report(source: SourceDocument) -> Report:
 
 def classify(body: list, rules: Rules) -> list[Part]:
     parts, front_matter = [], True
+    body_font = _body_font(body)
     for index, block in enumerate(body):
         if isinstance(block, Table):
             parts.append(Part(block))
             continue
-        # a short line right above a table names the table; it is not a section heading
-        before_table = index + 1 < len(body) and isinstance(body[index + 1], Table)
-        parts.append(_classify_line(block, rules, unlabelled_ok=not (front_matter or before_table)))
+        unlabelled_ok = not front_matter and _set_apart(body, index, rules)
+        parts.append(_classify_line(block, rules, body_font, unlabelled_ok, _enclosure(body, index, rules)))
         front_matter = front_matter and len(block.text) < FRONT_MATTER_END
     return parts
 
 
-def _classify_line(line: Line, rules: Rules, unlabelled_ok: bool) -> Part:
+def _set_apart(body: list, index: int, rules: Rules) -> bool:
+    """Whether an unlabelled line stands where a heading can: not the name of the table below it, the
+    caption of the picture above it, or the signature above the closing date."""
+    before = body[index - 1] if index else None
+    after = body[index + 1] if index + 1 < len(body) else None
+    if isinstance(after, Table) or (isinstance(after, Line) and rules.date_line.match(after.text)):
+        return False
+    return not (isinstance(before, Line) and not before.text and any(r.image for r in before.runs))
+
+
+def _enclosure(body: list, index: int, rules: Rules) -> bool:
+    """Whether a numbered line belongs to the list of enclosures that "附件：1.…" opens."""
+    for earlier in range(index, max(-1, index - ENCLOSURES_MAX), -1):
+        block = body[earlier]
+        if isinstance(block, Table) or len(block.text) > rules.standalone_max:
+            return False
+        if rules.attachment_list.match(block.text):
+            return True
+        label = rules.label(block.text)
+        if not label or label[0] not in ENCLOSURE_LABELS:
+            return False
+    return False
+
+
+def _classify_line(line: Line, rules: Rules, body_font: str | None, unlabelled_ok: bool, enclosure: bool) -> Part:
     source = line.source
     if source.origin != "body" or line.role != "body":
         return Part(line)
@@ -70,8 +97,8 @@ def _classify_line(line: Line, rules: Rules, unlabelled_ok: bool) -> Part:
         cut = _run_in_cut(raw, label[1] if label else 0, rules) if len(line.text) > rules.long_heading_max else None
         return Part(line, level=explicit, kind=label[0] if label else None, cut=cut)
     if label:
-        return _labelled(line, raw, label, rules)
-    if unlabelled_ok and (_plain_heading(line, rules) or rules.back_matter.match(line.text)):
+        return Part(line) if enclosure else _labelled(line, raw, label, rules)
+    if unlabelled_ok and (_plain_heading(line, rules, body_font) or rules.back_matter.match(line.text)):
         return Part(line, level=0, kind="plain")
     return Part(line)
 
@@ -82,6 +109,8 @@ def _labelled(line: Line, raw: str, label: tuple[str, int], rules: Rules) -> Par
     if len(text) <= rules.standalone_max and not rules.sentence_ends.search(text[:-1]):
         return Part(line, level=-1, kind=kind)
     cut = _run_in_cut(raw, start, rules)
+    if cut and _starts_list(raw[cut[1]:], kind, rules):
+        return Part(line)
     if cut:
         return Part(line, level=-1, kind=kind, cut=cut)
     if len(text) <= rules.long_heading_max and not rules.sentence_ends.search(text):
@@ -104,10 +133,18 @@ def _run_in_cut(raw: str, start: int, rules: Rules) -> tuple[int, int] | None:
     return end.start(), end.end()
 
 
-def _plain_heading(line: Line, rules: Rules) -> bool:
-    """An unlabelled line is a heading only when short, not sentence-like, and set apart by its look."""
+def _starts_list(rest: str, kind: str, rules: Rules) -> bool:
+    """"1.完善制度。2.强化监督。" is a list of items in one paragraph: what follows the head opens with
+    the next label of the same kind."""
+    label = rules.label(rest.lstrip(SPACE))
+    return bool(label) and label[0] == kind
+
+
+def _plain_heading(line: Line, rules: Rules, body_font: str | None) -> bool:
+    """An unlabelled line is a heading only when short, not sentence-like, and set apart by its look:
+    bold, centred, or a heading font that is not the body's."""
     text = line.text
-    if len(text) > rules.plain_heading_max or rules.not_headings.match(text) \
+    if len(text) > rules.plain_heading_max or rules.not_headings.search(text) \
             or rules.plain_heading_forbidden.search(text) or rules.date_line.match(text) \
             or rules.caption.match(text):
         return False
@@ -115,8 +152,18 @@ def _plain_heading(line: Line, rules: Rules) -> bool:
     if not runs or line.source.align == "right":
         return False
     bold = all(r.bold for r in runs)
-    font = all(r.font and any(f in r.font for f in rules.heading_fonts) for r in runs)
+    font = all(r.font and r.font != body_font and any(f in r.font for f in rules.heading_fonts) for r in runs)
     return bold or font or line.source.align == "center"
+
+
+def _body_font(body: list) -> str | None:
+    """The font most of the text is set in."""
+    fonts = Counter()
+    for line in body:
+        if isinstance(line, Line):
+            for run in line.runs:
+                fonts[run.font] += len(run.text)
+    return fonts.most_common(1)[0][0] if fonts else None
 
 
 def rank_levels(parts: list[Part]) -> list[Part]:

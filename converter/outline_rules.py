@@ -20,12 +20,15 @@ class Rules:
     run_in_ends: re.Pattern
     sentence_ends: re.Pattern
     run_in_forbidden: re.Pattern
+    attachment_list: re.Pattern
     not_headings: re.Pattern
     plain_heading_max: int
     back_matter: re.Pattern
     heading_fonts: tuple[str, ...]
     plain_heading_forbidden: re.Pattern
     page_furniture: re.Pattern
+    toc_heading: re.Pattern
+    toc_entry: re.Pattern
     title_max: int
     not_title: re.Pattern
     title_words: re.Pattern
@@ -63,12 +66,15 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         run_in_ends=re.compile(data["run_in_ends"]),
         sentence_ends=re.compile(data["sentence_ends"]),
         run_in_forbidden=re.compile(data["run_in_forbidden"]),
+        attachment_list=re.compile(data["attachment_list"]),
         not_headings=_any(data["not_headings"]),
         plain_heading_max=data["plain_heading_max"],
         back_matter=re.compile(data["back_matter"]),
         heading_fonts=tuple(data["heading_fonts"]),
         plain_heading_forbidden=re.compile(data["plain_heading_forbidden"]),
         page_furniture=_any(data["page_furniture"]),
+        toc_heading=re.compile(data["toc_heading"]),
+        toc_entry=re.compile(data["toc_entry"]),
         title_max=data["title_max"],
         not_title=_any(data["not_title"]),
         title_words=re.compile(data["title_words"]),

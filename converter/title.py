@@ -12,6 +12,7 @@ SEARCH = 8  # lines from the top where a title may be
 SKIPPABLE = 20  # short lines above the title (附件1, 文号) are passed over; a longer one ends the search
 CONTINUATION_MAX = 40
 BIG = 2  # points above the body size
+MASTHEAD_ROWS, MASTHEAD_CHARS = 2, 40
 
 
 def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
@@ -24,12 +25,22 @@ def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
 
 
 def _top(lines: list) -> list[int]:
+    """The lines where a title may be: up to the first table, but a masthead laid out in a small table
+    above everything else is passed over."""
     indices = []
     for index, block in enumerate(lines[:SEARCH]):
         if isinstance(block, Table):
-            break
+            if indices or not _masthead(block):
+                break
+            continue
         indices.append(index)
     return indices
+
+
+def _masthead(table: Table) -> bool:
+    """A table of a row or two holding a few words ("××局文件", a document number), not data."""
+    text = "".join(cell.text for row in table.rows for cell in row)
+    return len(table.rows) <= MASTHEAD_ROWS and len(text.strip()) <= MASTHEAD_CHARS
 
 
 def _styled(lines: list, rules: Rules) -> list[int]:

@@ -116,6 +116,52 @@ def test_signature_and_date_stay_at_the_end_as_text(tmp_path):
     assert md == HEAD + "正文。\n\n区科技局\n\n2023年12月28日\n"
 
 
+WPS_RUN = ('<w:rFonts w:hint="eastAsia" w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋" w:cs="仿宋"/>'
+           '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:eastAsia="zh-CN"/>')
+
+
+def test_wps_markup_paragraph_mark_bold_and_body_text_outline_level_make_no_headings(tmp_path):
+    """WPS writes the paragraph mark's formatting (bold here), complex-script bold (w:bCs) and 大纲级别
+    "正文文本" (outline level 9) on body paragraphs; none of them is a heading signal. A WPS 大纲级别 1 is."""
+    body = "全年共申报科技项目36项，立项13项。"
+    md = convert(tmp_path, [
+        Title("2023年区科技局工作总结"),
+        Xml(lambda d: para(run("\u3000\u3000" + body, WPS_RUN),
+                           props='<w:outlineLvl w:val="9"/><w:rPr><w:b/><w:bCs/></w:rPr>')),
+        Xml(lambda d: para(run("主要工作回顾", WPS_RUN), props='<w:outlineLvl w:val="0"/>')),
+        Xml(lambda d: para(run("一是抓项目", WPS_RUN + "<w:bCs/>"), props='<w:rPr><w:b/></w:rPr>')),
+        Xml(lambda d: para(run(body, WPS_RUN))),
+    ])
+    assert md == HEAD + f"{body}\n\n## 主要工作回顾 {{#s1}}\n\n一是抓项目\n\n{body}\n"
+
+
+def test_text_box_written_as_bare_vml_is_read_once(tmp_path):
+    box = ('<w:r><w:pict><v:shape><v:textbox><w:txbxContent>' + para(run("注：数据截至11月底。"))
+           + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    md = convert(tmp_path, [Title("2023年区科技局工作总结"), Xml(lambda d: para(run("正文。"), box))])
+    assert md == HEAD + "正文。\n\n注：数据截至11月底。\n"
+
+
+def test_government_work_report_opening_lines_stay_text_under_the_title(tmp_path):
+    opening = ["来源：福建日报", "——2025年1月13日在福建省第十四届人民代表大会第三次会议上", "福建省省长\u3000赵龙", "各位代表："]
+    md = convert(tmp_path, [Title("2025年福建省政府工作报告", font="仿宋", size=18)]
+                 + [Para(text, font="仿宋", size=14, align="center" if "省长" in text else None) for text in opening]
+                 + [Para("一、2024年工作回顾", bold=True, font="仿宋", size=14),
+                    Para("过去一年，我们坚持稳中求进工作总基调。", font="仿宋", size=14)])
+    assert md == ("# 2025年福建省政府工作报告\n\n" + "\n\n".join(opening)
+                  + "\n\n## 一、2024年工作回顾 {#s1}\n\n过去一年，我们坚持稳中求进工作总基调。\n")
+
+
+def test_photo_caption_under_a_picture_stays_text(tmp_path):
+    body = "全年共申报科技项目36项，立项13项，争取上级资金1200万元，同比增长15%，带动企业研发投入持续增长，创新能力稳步提升。"
+    md = convert(tmp_path, [Title("2023年区科技局工作总结"), Para(body),
+                            Xml(lambda d: para(picture(image_rel(d)), props='<w:jc w:val="center"/>')),
+                            Para("平潭海峡公铁大桥", bold=True, align="center"), Para("二、下一步工作", font="黑体")],
+                 image_dir="img")
+    name = f"image-{hashlib.sha256(tiny_png()).hexdigest()[:16]}.png"
+    assert md == HEAD + f"{body}\n\n![](img/{name})\n\n**平潭海峡公铁大桥**\n\n## 二、下一步工作 {{#s1}}\n"
+
+
 CASES = sorted(p for p in GOLDEN.iterdir() if (p / "input.docx").exists()) if GOLDEN.is_dir() else []
 
 

@@ -43,11 +43,23 @@ def render_markdown(report: Report, image_dir: str | None = None) -> str:
         elif isinstance(block, Paragraph):
             line = inline.line(block.runs)
             if line:
-                parts.append(("- " + line) if block.role == "bullet" else line)
+                parts.append(_paragraph(line, block.role))
         elif isinstance(block, Table):
             parts.extend(_table(block, inline))
     parts.extend(_note_definitions(report, notes, inline))
     return "\n\n".join(parts) + "\n"
+
+
+CLOSING_ROLES = ("signature", "date")
+CLOSING_CLASS = "{: .archive-closing }"  # the site sets the issuer and date right-aligned, as on paper
+
+
+def _paragraph(line: str, role: str) -> str:
+    if role == "bullet":
+        return "- " + line
+    if role in CLOSING_ROLES:
+        return f"{line}\n{CLOSING_CLASS}"
+    return line
 
 
 class _NoteNumbers:

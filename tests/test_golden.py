@@ -110,10 +110,11 @@ def test_picture_with_alt_text(tmp_path):
     assert md == HEAD + f"![走势图](%E6%80%BB%E7%BB%93/{name})\n"
 
 
-def test_signature_and_date_stay_at_the_end_as_text(tmp_path):
+def test_signature_and_date_stay_at_the_end_as_text_set_right_aligned(tmp_path):
     md = convert(tmp_path, [Title("2023年区科技局工作总结"), Para("正文。"),
                             Para("\u3000" * 12 + "区科技局"), Para("\u3000" * 10 + "2023年12月28日")])
-    assert md == HEAD + "正文。\n\n区科技局\n\n2023年12月28日\n"
+    assert md == HEAD + ("正文。\n\n区科技局\n{: .archive-closing }\n\n"
+                         "2023年12月28日\n{: .archive-closing }\n")
 
 
 WPS_RUN = ('<w:rFonts w:hint="eastAsia" w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋" w:cs="仿宋"/>'

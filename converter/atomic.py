@@ -87,3 +87,12 @@ def _renameat2():
 
 def _old(target: Path) -> Path:
     return target.with_name(f".{target.name}.old")
+
+
+def file_stamp(path: Path) -> tuple:
+    """Size and modification time: what changes when a file is written (empty when it is gone)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return ()
+    return status.st_size, status.st_mtime_ns

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .archive import Outcome, add
-from .atomic import write_atomic
+from .atomic import file_stamp, write_atomic
 from .intake import is_candidate
 from .lock import ArchiveBusy
 from .prepare import program_error
@@ -47,7 +47,7 @@ class Inbox:
     def poll(self) -> list[Outcome]:
         """One look at the inbox: import what has settled; the outcomes of this round."""
         self._drop_orphan_notes()
-        ready = [path for path in self._settled() if self.failed.get(path) != _stamp(path)]
+        ready = [path for path in self._settled() if self.failed.get(path) != file_stamp(path)]
         if not ready:
             return []
         try:
@@ -64,7 +64,7 @@ class Inbox:
         for path in sorted(self.folder.glob("*")) if self.folder.is_dir() else ():
             if not is_candidate(path):
                 continue
-            stamp = _stamp(path)
+            stamp = file_stamp(path)
             previous = self.seen.get(path)
             since = previous[1] if previous and previous[0] == stamp else now
             current[path] = (stamp, since)
@@ -76,7 +76,7 @@ class Inbox:
     def _file(self, outcome: Outcome) -> None:
         path, note = outcome.path, _note(outcome.path)
         if outcome.status == "failed":
-            self.failed[path] = _stamp(path)
+            self.failed[path] = file_stamp(path)
             write_atomic(note, _note_text(outcome).encode("utf-8"))
             return
         self.failed.pop(path, None)
@@ -92,14 +92,6 @@ class Inbox:
         for note in self.folder.glob(f"*{NOTE}") if self.folder.is_dir() else ():
             if not note.with_name(note.name[: -len(NOTE)]).exists():
                 note.unlink(missing_ok=True)
-
-
-def _stamp(path: Path) -> tuple:
-    try:
-        status = path.stat()
-    except OSError:
-        return ()
-    return status.st_size, status.st_mtime_ns
 
 
 def _note(path: Path) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .atomic import write_atomic
+from .atomic import file_stamp, write_atomic
 from .frontmatter import ReportMeta, split_page
 
 REPORTS = Path("docs") / "reports"
@@ -78,9 +78,9 @@ class PageIndex:
         for path in sorted((root / REPORTS).glob("*/*.md")):
             index.stems.setdefault(path.parent, set()).add(path.stem)
             entry = cached.get(path.relative_to(root).as_posix())
-            if entry is None or entry.stamp != _stamp(path):
+            if entry is None or entry.stamp != file_stamp(path):
                 page = index.read(path)
-                entry = page and Entry(_stamp(path), page.data.get("sha256") or "",
+                entry = page and Entry(file_stamp(path), page.data.get("sha256") or "",
                                        _identities(page.data, page.generated), page.edited)
             if entry:
                 index._add(path, entry)
@@ -95,7 +95,7 @@ class PageIndex:
 
     def remember(self, path: Path, data: dict, generated: dict | None = None) -> None:
         """A page just written (or, in a dry run, planned) with this front matter."""
-        self._add(path, Entry(_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
+        self._add(path, Entry(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
 
     def edited(self, path: Path) -> bool:
         return path in self.entries and self.entries[path].edited
@@ -130,14 +130,6 @@ class PageIndex:
 
 def _identities(data: dict, generated: dict | None) -> tuple[tuple, ...]:
     return tuple(key for key in (identity(data), identity(generated or {})) if key)
-
-
-def _stamp(path: Path) -> tuple:
-    try:
-        status = path.stat()
-    except OSError:
-        return ()
-    return status.st_size, status.st_mtime_ns
 
 
 def _read_cache(root: Path) -> dict[str, Entry]:

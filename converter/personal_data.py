@@ -29,6 +29,9 @@ ID_15 = re.compile(ALONE_BEFORE + r"(\d{15})" + ALONE_AFTER, re.ASCII)
 MOBILE = re.compile(ALONE_BEFORE + r"(?:(?:\+|00)?86[-\s]?)?(1[3-9]\d(?:[-\s]?\d{4}){2})" + ALONE_AFTER
                     + r"(?!\s*(?:元|万|亿|%|％|个|人|户|次|吨|件|年))", re.ASCII)
 CARD = re.compile(ALONE_BEFORE + r"([3-6]\d{3}(?:[-\s]?\d{4}){3}(?:[-\s]?\d{1,3})?)" + ALONE_AFTER, re.ASCII)
+# What every pattern above needs: eleven digits, at most one separator between two of them. Most lines
+# of a report have no such run, and looking for it first makes the scan of a page ~10x faster.
+CANDIDATE = re.compile(r"\d(?:[-\s]?\d){10}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class PersonalData:
 
 def find_personal_data(text: str) -> list[PersonalData]:
     text = unicodedata.normalize("NFKC", text)  # fullwidth digits are digits too
+    if not CANDIDATE.search(text):
+        return []
     found: list[PersonalData] = []
     taken: list[range] = []
     for kind, pattern, valid in (("id-number", ID_18, is_resident_id), ("id-number", ID_15, is_legacy_id),

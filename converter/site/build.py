@@ -3,6 +3,11 @@
 A build goes to a temporary folder beside the site and replaces the last good site only when it succeeded
 (`atomic.replace_dir`), so a failed or killed build leaves the previous site as it was. `serve` also
 watches the archive's inbox.
+
+With two or more cores `archive build` runs the content check (`check`) in a forked process while the
+site is built, and the plugins render report pages and build the search index in forked workers
+(`parallel`); the site is replaced only when the check found no error. With one core the check runs
+first and nothing is built when it finds an error.
 """
 from __future__ import annotations
 
@@ -21,28 +26,66 @@ from mkdocs.exceptions import MkDocsException
 
 from ..atomic import recover_dir, replace_dir
 from ..errors import ArchiveError
+from ..forked import Forked
 from ..inbox import Inbox
 from ..lock import archive_lock
+from ..search.plugin import SearchPlugin
+from .plugin import ArchivePlugin
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
+Check = Callable[[Path], list]  # findings, each with `is_error`
 
 
-def build_site(root: Path, site_dir: Path) -> None:
+def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel: bool | None = None) -> list:
+    """Build the site into `site_dir` unless `check(root)` finds an error; return the check's findings."""
+    parallel = len(os.sched_getaffinity(0)) > 1 if parallel is None else parallel
     site_dir = (root / site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with archive_lock(root, "archive build", wait=LOCK_WAIT):
         recover_dir(site_dir)
         for stale in site_dir.parent.glob(f".{site_dir.name}.building-*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
+        checking = Forked(check, root) if check and parallel else None
+        findings = check(root) if check and not checking else []
+        if _has_error(findings):
+            return findings
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
         try:
-            mkdocs_build.build(_config(root, site_dir=str(staging)))
+            failure = _build(root, staging, parallel)
+            findings = checking.result() if checking else findings
+            if _has_error(findings):
+                return findings
+            if failure:
+                raise ArchiveError("build-failed", f"网站生成失败：{failure}",
+                                   "原有网站未被改动；请按提示修正后重新生成") from failure
             replace_dir(staging, site_dir)
-        except MkDocsException as error:
-            raise ArchiveError("build-failed", f"网站生成失败：{error}",
-                               "原有网站未被改动；请按提示修正后重新生成") from error
+            return findings
         finally:
+            if checking:
+                checking.cancel()
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(root: Path, staging: Path, parallel: bool) -> MkDocsException | None:
+    try:
+        config = _config(root, site_dir=str(staging))
+        if parallel:
+            _parallel(config)
+        mkdocs_build.build(config)
+    except MkDocsException as error:
+        return error
+    return None
+
+
+def _has_error(findings: list) -> bool:
+    return any(finding.is_error for finding in findings)
+
+
+def _parallel(config) -> None:
+    """Our plugins fork workers: for `archive build` only (the live preview has threads, so no forks)."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
+            plugin.parallel = True
 
 
 def serve_site(root: Path, dev_addr: str, on_outcome: Callable = lambda outcome: None) -> None:

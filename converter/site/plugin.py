@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from . import csp, theme_setup
 from ..frontmatter import ReportMeta
@@ -24,6 +25,7 @@ from .feeds import atom, feeds
 from .indexes import SECTIONS, IndexPage, index_pages
 from .head_meta import page_description
 from .markup import esc
+from .prerender import Prerender
 from .report_page import Original, card, digest, with_card
 from .views import PageParts, index_parts, report_parts
 
@@ -48,6 +50,8 @@ class ArchiveConfig(base.Config):
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     policy = True  # the Content-Security-Policy goes into every page (not in the local preview)
+    parallel = False  # set by `archive build` (site/build.py): report Markdown rendered on a second core
+    prerender: Prerender | None = None
     pages: dict[str, tuple[dict, str]]
     catalog: Catalog
     index: dict[str, IndexPage]
@@ -86,6 +90,31 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.urls = {f.src_uri: f.url for f in files}
         self.originals = find_originals(self.catalog, files)
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.config.enabled and self.parallel and self.pages:
+            # what Page.read_source will make of each body, in the order MkDocs renders the pages
+            markdown = {f.src_uri: get_data(self.pages[f.src_uri][1])[0]
+                        for f in files.documentation_pages() if f.src_uri in self.pages}
+            self.prerender = Prerender(config, files, markdown)
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.prerender:
+            self.prerender.bind(page)
+        return page
+
+    def on_env(self, env, *, config, files):
+        self._stop_prerender()  # every page is rendered by now
+        return env
+
+    def on_build_error(self, *, error) -> None:
+        self._stop_prerender()
+
+    def _stop_prerender(self) -> None:
+        if self.prerender:
+            self.prerender.close()
+            self.prerender = None
 
     def on_page_read_source(self, *, page, config):
         """A report page's body as read in on_files: MkDocs need not read the file and parse its front

@@ -6,6 +6,7 @@ state kept between events is the catalog and what was derived from it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -106,6 +107,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, *, config, files):
         self._stop_prerender()  # every page is rendered by now
+        env.globals["archive_memo"] = theme_setup.BlockMemo()
         return env
 
     def on_build_error(self, *, error) -> None:
@@ -153,7 +155,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled:
-            context["archive"] = self._parts(page, config)
+            parts = self._parts(page, config)
+            if page.file.src_uri in self.catalog.by_src and not page.parent and page not in nav.pages:
+                parts = replace(parts, memo=f"report:{context['base_url']}:")
+            context["archive"] = parts
         return context
 
     def on_post_build(self, *, config):

@@ -68,8 +68,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         # The local preview (`archive serve`) reloads pages with an inline script the policy would block;
-        # the policy is for the published site.
+        # the policy is for the published site. It runs threads, so it must not fork workers either.
         self.policy = command != "serve"
+        self.parallel = self.parallel and command != "serve"
 
     def on_post_page(self, output: str, *, page, config) -> str:
         return csp.with_policy(output) if self.config.enabled and self.policy else output

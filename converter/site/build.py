@@ -47,25 +47,57 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
         for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
                       *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
-        checking = Forked(check, root) if check and parallel else None
-        findings = check(root) if check and not checking else []
-        if _has_error(findings):
-            return findings
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        if check and not parallel:
+            findings = check(root)
+            return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
+        checking = Forked(check, root) if check else None
         try:
-            failure = _build(root, staging, parallel)
-            findings = checking.result() if checking else findings
-            if _has_error(findings):
-                return findings
-            if failure:
-                raise ArchiveError("build-failed", f"网站生成失败：{failure}",
-                                   "原有网站未被改动；请按提示修正后重新生成") from failure
-            replace_dir(staging, site_dir, discard=_discard)
-            return findings
+            return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
         finally:
             if checking:
                 checking.cancel()
-            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list]) -> list:
+    """Build into a folder beside the site and put it in place when `findings_of()` (the check, maybe
+    still running) has no error. Until then the build's log messages are held: a site thrown away
+    because of the check says nothing of itself (as when the check ran first)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        with _HeldLogs() as held:
+            failure = _build(root, staging, parallel)
+        findings = findings_of()
+        if _has_error(findings):
+            return findings
+        held.replay()
+        if failure:
+            raise ArchiveError("build-failed", f"网站生成失败：{failure}",
+                               "原有网站未被改动；请按提示修正后重新生成") from failure
+        replace_dir(staging, site_dir, discard=_discard)
+        return findings
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _HeldLogs(logging.Handler):
+    """Takes the place of the root logger's handlers for a while; `replay` gives them the records."""
+
+    def __enter__(self) -> "_HeldLogs":
+        self.records: list[logging.LogRecord] = []
+        self.handlers, logging.root.handlers = logging.root.handlers, [self]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.root.handlers = self.handlers
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def replay(self) -> None:
+        for record in self.records:
+            for handler in self.handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
 
 
 def _build(root: Path, staging: Path, parallel: bool) -> MkDocsException | None:

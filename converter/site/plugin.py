@@ -17,7 +17,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 from . import csp, theme_setup
 from ..frontmatter import ReportMeta
@@ -26,7 +25,7 @@ from .feeds import atom, feeds
 from .indexes import SECTIONS, IndexPage, index_pages
 from .head_meta import page_description
 from .markup import esc
-from .prerender import Prerender
+from .prerender import Prerender, report_markdown
 from .report_page import Original, card, digest, with_card
 from .views import PageParts, index_parts, report_parts
 
@@ -95,10 +94,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_nav(self, nav, *, config, files):
         if self.config.enabled and self.parallel and self.pages:
-            # what Page.read_source will make of each body, in the order MkDocs renders the pages
-            markdown = {f.src_uri: get_data(self.pages[f.src_uri][1])[0]
-                        for f in files.documentation_pages() if f.src_uri in self.pages}
-            self.prerender = Prerender(config, files, markdown)
+            self.prerender = Prerender(config, files, report_markdown(files, self.pages))
         return nav
 
     def on_pre_page(self, page, *, config, files):

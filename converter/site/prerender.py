@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from .. import forked
 
@@ -95,6 +96,12 @@ class Prerender:
                 raise PluginError(f"{got}：页面渲染失败\n{rendered}")
             self.results[got] = rendered
         return self.results.pop(src)
+
+
+def report_markdown(files, pages: dict[str, tuple[dict, str]]) -> dict[str, str]:
+    """What `Page.read_source` makes of each report's body (`pages`: front matter and body by src_uri),
+    in the order MkDocs renders the pages."""
+    return {f.src_uri: get_data(pages[f.src_uri][1])[0] for f in files.documentation_pages() if f.src_uri in pages}
 
 
 class _Capture(logging.Handler):

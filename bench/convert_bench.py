@@ -2,7 +2,8 @@
 
     python bench/convert_bench.py [FOLDER] [--limit N] [--reps N]
 
-FOLDER defaults to /work/gen/docx-gen (the generated set) when present. Two ways of running:
+FOLDER defaults to the docx-gen set (/work/gen/docx-gen, else made from ../shared into bench/out/docx-gen,
+bench/make_reports.generated_set). Two ways of running:
 - batch: one process converts every file (start-up paid once);
 - per process: one process per file, as `archive convert FILE -o OUT.md` runs.
 The benchmark pins itself (and so every child) to one core. pandoc and markitdown come from the
@@ -23,7 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_SET = Path("/work/gen/docx-gen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_reports import Unavailable, generated_set  # noqa: E402
+
 BIN = Path(sys.executable).parent
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
@@ -133,10 +136,16 @@ def pin_to_one_core() -> str:
 
 def main(argv: list[str] | None = None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_SET)
+    parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N files")
     parser.add_argument("--reps", type=int, default=1, help="repeat each timing, keep the fastest")
     args = parser.parse_args(argv)
+    if args.folder is None:
+        try:
+            args.folder = generated_set()
+        except Unavailable as error:
+            print(f"(skipped: {error})")
+            raise SystemExit(2) from None
     files = sorted(args.folder.glob("*.docx"))[: args.limit or None]
     if not files:
         raise SystemExit(f"no .docx files in {args.folder}")
@@ -144,6 +153,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
     rows = run(files, args.reps)
     print(f"Conversion speed, {len(files)} files from {args.folder}, {pinned}, load {os.getloadavg()[0]:.1f}\n")
     print(table(rows))
+    missing = [name for name in ("pandoc", "markitdown") if name not in {r["converter"] for r in rows}]
+    if missing:
+        print(f"\n(not measured: {' and '.join(missing)} not installed; `pip install -e '.[bench]'` adds them)")
     ours = next(r for r in rows if r["converter"] == "ours")
     print(f"\n`archive convert FILE -o OUT.md`, one file: median {ours['wall_ms_median']:.0f} ms, "
           f"max {ours['wall_ms_max']:.0f} ms (target < 300 ms); batch {ours['batch_docs_s']:.1f} docs/s "

@@ -3,9 +3,10 @@ search-eval harness in Chromium, plus the index build time. Not part of the test
 
     .venv/bin/python bench/search_bench.py [--work DIR] [--sizes corpus,1000] [--rebuild]
 
-For each archive (`corpus`: ../shared reports-docx + reports-txt as .docx; `N`: N synthetic reports,
-bench/search_archive.py) it builds the site once (kept in --work), times `build_index` on the pages'
-searchable text (median of 3), makes the harness's query set and runs
+For each archive (`corpus`: ../shared reports-docx + reports-txt as .docx, bench/search_archive.py;
+`N`: the N-report archive of bench/make_reports.py, the one the build bench measures) it builds the
+site once (kept), times `build_index` on the pages' searchable text (median of 3), makes the harness's
+query set and runs
 `searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with /work/toolsenv.
 """
 from __future__ import annotations
@@ -24,24 +25,32 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 import search_archive  # noqa: E402
+from make_reports import Unavailable, imported_archive  # noqa: E402
 
 from converter.search.index import Report, build_index  # noqa: E402
+from converter.site import csp  # noqa: E402
 from converter.search.page_text import page_text  # noqa: E402
-from converter.search.plugin import write_index  # noqa: E402
+from converter.search.collect import write_index  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "tools" / "search-eval"
 TOOLS_PYTHON = Path("/work/toolsenv/bin/python")
 SEARCH_RE = r"^/search/|^/assets/archive-search/"
+HARNESS_PAGE = "search-eval-home.html"
 
 
-def build_archive(size: str, folder: Path, rebuild: bool) -> Path:
-    if rebuild or not (folder / "site" / "search" / "meta.json").exists():
-        subprocess.run(["rm", "-rf", str(folder)], check=True)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        if size == "corpus":
+def build_archive(size: str, work: Path, rebuild: bool) -> Path:
+    if size == "corpus":
+        if not search_archive.CORPUS.is_dir():
+            raise Unavailable(f"needs {search_archive.CORPUS}")
+        folder = work / "corpus"
+        if rebuild or not (folder / "site" / "search" / "meta.json").exists():
+            subprocess.run(["rm", "-rf", str(folder)], check=True)
+            folder.parent.mkdir(parents=True, exist_ok=True)
             search_archive.corpus_archive(folder)
-        else:
-            search_archive.synthetic_archive(folder, int(size))
+        return folder / "site"
+    folder, _ = imported_archive(int(size))
+    if rebuild or not (folder / "site" / "search" / "meta.json").exists():
+        subprocess.run([sys.executable, "-m", "converter", "build", "-q"], cwd=folder, check=True)
     return folder / "site"
 
 
@@ -67,15 +76,24 @@ def index_build_seconds(site: Path) -> tuple[float, float, int, int, float, floa
     return wall, extraction, len(reports), sum(len(r.text) for r in reports), cpu, writing, len(files)
 
 
+def harness_page(site: Path) -> str:
+    """The home page without its Content-Security-Policy <meta>, beside it (same relative links): the
+    harness injects its adapter as an inline script, which the site's policy blocks. Nothing else
+    differs, so loading and searching happen exactly as on the home page."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    (site / HARNESS_PAGE).write_text(home.replace(csp.META, ""), encoding="utf-8")
+    return "/" + HARNESS_PAGE
+
+
 def evaluate(site: Path, work: Path, label: str, nodelay: bool = False) -> dict:
     queries, out = work / f"{label}-queries.json", work / f"{label}{'-nodelay' if nodelay else ''}-results.json"
     common = ["--site", str(site), "--include", "reports/"]
-    if not queries.exists():
+    if not nodelay:  # made again for each run: the archive may have changed
         subprocess.run([str(TOOLS_PYTHON), "-m", "searcheval.queries", *common, "--out", str(queries)],
                        cwd=EVAL, check=True, stdout=subprocess.DEVNULL)
     runner = [str(ROOT / "bench" / "search_eval_nodelay.py")] if nodelay else ["-m", "searcheval.evaluate"]
     subprocess.run([str(TOOLS_PYTHON), *runner, *common, "--engine", "custom",
-                    "--adapter", str(ROOT / "bench" / "search-eval-adapter.js"), "--page", "/",
+                    "--adapter", str(ROOT / "bench" / "search-eval-adapter.js"), "--page", harness_page(site),
                     "--search-re", SEARCH_RE, "--queries", str(queries), "--out", str(out), "--label", label,
                     "--index-dir", "search"], cwd=EVAL, check=True, stdout=subprocess.DEVNULL)
     return json.loads(out.read_text(encoding="utf-8"))
@@ -110,22 +128,33 @@ def tables(rows: list[tuple[str, dict, tuple, dict]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out" / "search")
     parser.add_argument("--sizes", default="corpus,1000")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     if not EVAL.is_dir() or not TOOLS_PYTHON.exists():
-        sys.exit("search_bench needs ../shared/tools/search-eval and /work/toolsenv")
-    rows = []
+        print(f"(skipped: needs {EVAL} and a Python with its requirements at {TOOLS_PYTHON}: "
+              f"python -m venv {TOOLS_PYTHON.parent.parent} && {TOOLS_PYTHON.parent}/pip install -r "
+              f"{EVAL}/requirements.txt; Debian's chromium)")
+        return 2
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows, skipped = [], []
     for size in args.sizes.split(","):
-        label = size if size == "corpus" else f"{size} synthetic"
-        site = build_archive(size, args.work / size, args.rebuild)
+        label = size if size == "corpus" else f"{size} reports"
+        try:
+            site = build_archive(size, args.work, args.rebuild)
+        except Unavailable as error:
+            skipped.append(f"(skipped {label}: {error})")
+            continue
         rows.append((label, evaluate(site, args.work, size), index_build_seconds(site),
                      evaluate(site, args.work, size, nodelay=True)))
-    print(tables(rows))
+    if rows:
+        print(tables(rows))
+    print("\n".join(skipped))
+    return 0 if rows else 2
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -34,13 +34,14 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def replace_dir(new: Path, target: Path) -> None:
-    """Put the folder `new` in place of `target`; `new` is gone afterwards, and so is the old target."""
+def replace_dir(new: Path, target: Path, discard=shutil.rmtree) -> None:
+    """Put the folder `new` in place of `target`; `new` is gone afterwards, and so is the old target
+    (`discard(path)` removes it: the caller may do that in the background)."""
     if not target.exists():
         os.rename(new, target)
         return
     if exchange(new, target):
-        shutil.rmtree(new)
+        discard(new)
         return
     old = _old(target)
     shutil.rmtree(old, ignore_errors=True)

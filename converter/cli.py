@@ -180,7 +180,7 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 
     _setup_logging(verbose, quiet)
     root = _archive_root()
-    findings = check_archive(root)
+    findings = build_site(root, site_dir, check=check_archive)  # the site is kept unless the check passes
     errors = [f for f in findings if f.is_error]
     for finding in findings:
         if finding.is_error or verbose:
@@ -188,7 +188,6 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
     if errors:
         _fail(ArchiveError("check-failed", f"网站未生成：内容检查发现 {len(errors)} 个错误，原有网站保持不变",
                            "请按上面的提示修正（可运行 archive check 复查）后再生成"))
-    build_site(root, site_dir)
     if not quiet:
         click.echo(f"网站已生成：{site_dir}")
 

@@ -34,6 +34,7 @@ __all__ = ["Finding", "publication_findings", "publication_gate", "page_findings
            "refuse_unsafe_pages"]
 SHOWN = 4  # findings named in one refusal line
 PAGE_KEYS = ("title", "issuer", "source", "region")
+MARKUP = re.compile(r"[<{\\&*]")  # what _plain undoes starts with one of these
 ORDER = ("classified", "revisions", "comments", "hidden-text", "invisible-text", *PERSONAL)
 
 
@@ -85,11 +86,12 @@ def findings_in_page(data: dict, body: str) -> list[Finding]:
         text = _plain(line)
         if line.startswith("#"):
             heading = text.lstrip("# ")
-            where = f"正文第 {number} 行"
-        else:
-            where = f"正文第 {number} 行" + (f"，在“{snippet(heading)}”下" if heading else "")
         in_table = line.lstrip().startswith(("|", "<"))
-        findings += _line_findings(text, where, mark_in_prose(text) if in_table else mark_in_line(text))
+        mark = mark_in_prose(text) if in_table else mark_in_line(text)
+        personal = find_personal_data(text)
+        if mark or personal:  # most lines have neither: their place is not spelled out
+            where = f"正文第 {number} 行" + (f"，在“{snippet(heading)}”下" if heading and not line.startswith("#") else "")
+            findings += _line_findings(text, where, mark, personal)
     overridden = bool(str(data.get("publish_override") or "").strip())
     return _unique([Finding(f.code, f.message, f.code not in PERSONAL or not overridden, f.fix) for f in findings])
 
@@ -127,13 +129,18 @@ def refuse_unsafe_pages(docs: Path) -> None:
                            "原有网站未被改动；请修改这些页面后重新生成（archive check 列出全部问题）")
 
 
-def _line_findings(text: str, where: str, mark: str | None) -> list[Finding]:
+def _line_findings(text: str, where: str, mark: str | None, personal: list | None = None) -> list[Finding]:
     findings = [Finding("classified", f"含密级或内部标志“{snippet(mark)}”（{where}）")] if mark else []
-    return findings + [personal_finding(found, where) for found in find_personal_data(text)]
+    found = find_personal_data(text) if personal is None else personal
+    return findings + [personal_finding(item, where) for item in found]
 
 
 def _plain(line: str) -> str:
     """A Markdown line as readers see it: tags, escapes, entities, ** and {#id} undone."""
+    return _undo_markup(line) if MARKUP.search(line) else line.strip()  # most lines: nothing to undo
+
+
+def _undo_markup(line: str) -> str:
     text = re.sub(r"<[^>]*>", " ", line)
     text = re.sub(r"\s*\{#[^}]*\}\s*$", "", text)
     text = re.sub(r"\\(.)", r"\1", text)

@@ -102,3 +102,16 @@ def _wait_until_writing(archive: Path, build: subprocess.Popen) -> None:
 
 def _build(archive: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "converter", "build", "-q", *args], cwd=archive)
+
+
+def test_a_rebuild_swaps_the_site_at_once_and_the_old_one_is_removed_in_the_background(built, tmp_path):
+    run(built, "add", simple_report(tmp_path / "2023.docx"))
+
+    assert run(built, "build").exit_code == 0
+
+    assert not list(built.glob(".site.building-*"))
+    deadline = time.monotonic() + 30
+    while list(built.glob(".site.discarded-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(built.glob(".site.discarded-*")), "the replaced site was never removed"
+    assert len(list((built / "site" / "reports").glob("*/*/index.html"))) == 2

@@ -1,8 +1,13 @@
 """Personal data: resident ID, mobile and bank card numbers, each only when it really is one."""
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converter import digit_forms, personal_data
 from converter.personal_data import find_personal_data, is_bank_card, is_credit_code, is_resident_id
 
 VALID_ID = "11010519491231002X"  # GB 11643 example
@@ -79,3 +84,38 @@ def test_amounts_dates_and_document_numbers_are_not_personal_data():
 def test_numbers_typed_in_fullwidth_digits_are_found_too():
     fullwidth = VALID_ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
     assert kinds(f"身份证{fullwidth}，手机１３８１２３４５６７８") == ["id-number", "phone"]
+
+
+NUMBERISH = st.text(alphabet="0123456789０１２３４５６７８９①⑴⒈¹²½⑽㏠𝟏🄁X+-－ \t\u3000\u00a0\u2007¨年元，。8613",
+                    max_size=60)
+
+
+DIGIT_FORMS = ["0123456789", "０１２３４５６７８９", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗", "⁰¹²³⁴⁵⁶⁷⁸⁹", "₀₁₂₃₄₅₆₇₈₉"]
+
+
+@st.composite
+def mobile_in_mixed_digits(draw) -> str:
+    """A mobile number with each digit in any of its Unicode forms, maybe with separators NFKC makes."""
+    digits = "1" + draw(st.sampled_from("3456789")) + "".join(draw(st.lists(st.sampled_from("0123456789"),
+                                                                            min_size=9, max_size=9)))
+    shown = "".join(draw(st.sampled_from(DIGIT_FORMS))[int(d)] for d in digits)
+    gap = draw(st.sampled_from(["", " ", "\u3000", "\u00a0", "-", "－"]))
+    return shown[:3] + gap + shown[3:7] + gap + shown[7:]
+
+
+@given(st.lists(st.one_of(NUMBERISH, mobile_in_mixed_digits(),
+                          st.sampled_from([VALID_ID, VALID_CARD, CREDIT_CODE, "138 1234 5678", "+86 139-1234-5678",
+                                           "110105491231002"])), max_size=4))
+@settings(max_examples=400, deadline=None)
+def test_the_quick_look_for_a_long_run_of_digits_never_hides_a_finding(pieces):
+    text = "".join(pieces)
+    everything = re.compile("")  # the full scan, as without the quick look
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(personal_data, "CANDIDATE", everything)
+        full = find_personal_data(text)
+    assert find_personal_data(text) == full
+
+
+def test_the_list_of_characters_nfkc_makes_digits_of_is_this_pythons_unicode_data():
+    assert digit_forms.TABLE.read_text(encoding="utf-8") == digit_forms.table_text(), \
+        "run `python -m converter.digit_forms` to make the list again"

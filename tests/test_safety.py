@@ -3,6 +3,8 @@ each with its location; and on pages already in docs/."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 from docx_factory import Grid, Para, Title, write_docx
@@ -10,6 +12,7 @@ from hostile_docx import append_xml, edited_report, paragraph
 
 from converter.convert import convert_file
 from converter.frontmatter import join_page
+from converter import safety
 from converter.safety import page_findings, publication_findings, refusal
 
 VALID_ID = "11010519491231002X"
@@ -251,3 +254,9 @@ def test_a_mark_in_the_page_title_is_found():
 def test_a_page_whose_front_matter_does_not_parse_is_still_scanned():
     page = "---\ntitle: [unclosed\n---\n\n# 标题\n\n机密★1年\n"
     assert [f.code for f in page_findings(page)] == ["classified"]
+
+
+@given(st.text(alphabet="<>{}#\\&*;amp1２ 　a机密★电话13812345678|-", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_page_line_without_markup_is_read_as_it_is_and_others_have_their_markup_undone(line):
+    assert safety._plain(line) == safety._undo_markup(line)

@@ -23,6 +23,7 @@ BLOCK_TAGS = {
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
              "track", "wbr"}
 ROOTS = ("//*[@data-search-body]", "//*[@data-pagefind-body]", "//article", "//main", "//body")
+SENTINEL = "data-archive-search-sentinel"
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -43,6 +44,16 @@ def page_text(page_html: str) -> tuple[str, bool]:
     pieces: list[str] = []
     _collect(root, pieces)
     return _tidy("".join(pieces)), marked
+
+
+def fragment_text(content_html: str) -> tuple[str, bool]:
+    """`page_text` of a page whose first marked element is `<div data-search-body>content_html</div>`,
+    from that fragment alone; and whether that may be wrong: the content's tags close the element
+    elsewhere (a sentinel paragraph after the fragment ends up inside it)."""
+    root, _ = search_root(_parse(f"<div data-search-body>{content_html}</div><p {SENTINEL}></p>"))
+    pieces: list[str] = []
+    _collect(root, pieces)
+    return _tidy("".join(pieces)), bool(root.xpath(f".//*[@{SENTINEL}]"))
 
 
 def _parse(page_html: str):

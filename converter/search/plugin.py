@@ -1,9 +1,9 @@
 """MkDocs plugin `archive-search`: collects each report page's searchable text as it is rendered and
-writes the search index into search/ after the build. Logic lives in plain modules (index.py, …)."""
+writes the search index into search/ after the build. Logic lives in plain modules (collect.py,
+index.py, …); `archive build` sets `parallel`, and the collecting and indexing then happen in a
+forked process while this one renders the pages."""
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -11,10 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .index import Report, build_index
-from .page_text import page_text
+from .collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
 
 THEME = Path(__file__).parent / "theme"
+REPORTS = "reports/"
 SEARCH_PAGE = """---
 title: 搜索
 hide:
@@ -36,6 +36,9 @@ class SearchConfig(base.Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    parallel = False  # set by `archive build` (converter/site/build.py)
+    collector: Collector | CollectorProcess | None = None
+
     def on_config(self, config):
         if any(name in config.plugins for name in ("search", "material/search")):
             raise PluginError("mkdocs.yml 的 plugins 中同时启用了 search 和 archive-search："
@@ -43,38 +46,50 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         dirs = config.theme.dirs
         material = next((i for i, d in enumerate(dirs) if Path(d).parts[-2:] == ("material", "templates")), 0)
         dirs.insert(material, str(THEME))
-        self.reports: list[Report] = []
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         if files.get_file_from_path("search.md") is None:
             files.append(File.generated(config, "search.md", content=SEARCH_PAGE))
+        self.collector = CollectorProcess() if self.parallel else Collector()
+        self.sent: dict[str, str] = {}
         return files
 
+    def on_page_content(self, html, *, page, config, files):
+        if self.parallel and page.file.src_uri.startswith(REPORTS):
+            self.collector.add_fragment(page_fields(page), html)
+            self.sent[page.url] = html
+        return html
+
+    def on_env(self, env, *, config, files):
+        if self.parallel:
+            self.collector.speculate()
+        return env
+
     def on_post_page(self, output: str, *, page, config) -> str:
-        text, marked = page_text(output)
-        if marked or page.file.src_uri.startswith("reports/"):
-            self.reports.append(report_from_page(page, text))
+        sent = self.sent.pop(page.url, None)
+        if sent is not None and wrapped_in(output, sent):
+            return output
+        if page.file.src_uri.startswith(REPORTS) or MARK in output:
+            self.collector.add_page(page_fields(page), output)
         return output
 
     def on_post_build(self, *, config) -> None:
-        started = time.perf_counter()
-        write_index(Path(config.site_dir) / "search", build_index(self.reports))
-        log.info(f"search index: {len(self.reports)} reports in {time.perf_counter() - started:.2f} s")
+        try:
+            count, seconds = self.collector.finish(Path(config.site_dir) / "search")
+        except RuntimeError as error:
+            raise PluginError(f"全文检索索引生成失败：{error}") from error
+        log.info(f"search index: {count} reports in {seconds:.2f} s")
+
+    def on_build_error(self, *, error) -> None:
+        if isinstance(self.collector, CollectorProcess):
+            self.collector.close()
 
 
-def report_from_page(page, text: str) -> Report:
+def page_fields(page) -> PageFields:
     meta = page.meta or {}
-    return Report(url=page.url, title=str(meta.get("title") or page.title or ""), year=int(meta.get("year") or 0),
-                  issuer=str(meta.get("issuer") or ""), doc_type=str(meta.get("doc_type") or ""), text=text,
-                  topics=tuple(str(t) for t in meta.get("topics") or ()),
-                  date=str(meta["date"]) if meta.get("date") else None)
-
-
-def write_index(folder: Path, files: dict[str, bytes]) -> None:
-    for parent in sorted({os.path.dirname(path) for path in files}):
-        (folder / parent).mkdir(parents=True, exist_ok=True)
-    root = str(folder)
-    for path, data in files.items():
-        with open(os.path.join(root, path), "wb") as out:
-            out.write(data)
+    return PageFields(url=page.url, title=str(meta.get("title") or page.title or ""), year=int(meta.get("year") or 0),
+                      issuer=str(meta.get("issuer") or ""), doc_type=str(meta.get("doc_type") or ""),
+                      topics=tuple(str(t) for t in meta.get("topics") or ()),
+                      date=str(meta["date"]) if meta.get("date") else None,
+                      is_report=page.file.src_uri.startswith(REPORTS), output=page.file.abs_dest_path)

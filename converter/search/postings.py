@@ -8,7 +8,6 @@ and how often it occurs there. Nothing is indexed across whitespace.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,32 +30,41 @@ class Entries:
 def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
 
-    numpy releases the GIL in its sorts, so the character entries and the two halves of the bigram
-    entries (split by first character) are built in three threads.
+    One thread: `archive build` runs this in a worker while the other core renders pages, and threads
+    here only added peak memory (the bigram halves are built one after the other).
     """
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
-    ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, np.int32)
-    ids[chars] = np.arange(len(chars), dtype=np.int32)
+    kind = np.int16 if len(chars) < 2**15 else np.int32  # a few thousand different characters: 16 bits
+    ids = np.zeros(int(chars[-1]) + 1 if len(chars) else 1, kind)
+    ids[chars] = np.arange(len(chars), dtype=kind)
     char_ids = ids[codes]
     alphabet = [chr(c) for c in chars.tolist()]
     space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
     space = space_ids[char_ids]
-    with ThreadPoolExecutor(3) as pool:
-        unigram = pool.submit(_unigram_entries, char_ids, space_ids, starts, alphabet)
-        halves = [pool.submit(_bigram_entries, packed, alphabet) for packed in _packed_bigrams(char_ids, space, alphabet)]
-        return _merge(_merge(unigram.result(), halves[0].result()), halves[1].result())
+    entries = _unigram_entries(char_ids, space_ids, starts, alphabet)
+    halves = _bigram_halves(char_ids, space)
+    while halves:
+        entries = _merge(entries, _bigram_entries(_packed(char_ids, halves.pop(0), alphabet), alphabet))
+    return entries
 
 
-def _packed_bigrams(char_ids, space, alphabet) -> tuple[np.ndarray, np.ndarray]:
-    """(first id, second id, position) of every bigram packed in an int64, in two halves by first id."""
-    bits = _bits(alphabet)
-    firsts = char_ids[:-1]
-    packed = (firsts.astype(np.int64) << (bits + POSITION_BITS)) | (char_ids[1:].astype(np.int64) << POSITION_BITS)
-    packed |= np.arange(len(firsts), dtype=np.int64)
-    valid = ~space[:-1] & ~space[1:]
-    pivot = int(np.searchsorted(np.cumsum(np.bincount(firsts[valid], minlength=1)), int(valid.sum()) // 2))
-    low = firsts <= pivot
-    return packed[valid & low], packed[valid & ~low]
+def _bigram_halves(char_ids, space) -> list[np.ndarray]:
+    """The positions of the bigrams (none across whitespace) in two halves by first character, so
+    that each half's entries are built in half the memory."""
+    positions = np.flatnonzero(~space[:-1] & ~space[1:])
+    low = char_ids[positions] <= np.searchsorted(
+        np.cumsum(np.bincount(char_ids[positions], minlength=1)), len(positions) // 2)
+    return [positions[low], positions[~low]]
+
+
+def _packed(char_ids, positions: np.ndarray, alphabet) -> np.ndarray:
+    """(first id, second id, position) of each bigram packed in an int64, so one sort orders them."""
+    packed = char_ids[positions].astype(np.int64)
+    packed <<= _bits(alphabet)
+    packed |= char_ids[positions + 1]
+    packed <<= POSITION_BITS
+    packed |= positions
+    return packed
 
 
 def _bits(alphabet) -> int:
@@ -65,26 +73,33 @@ def _bits(alphabet) -> int:
 
 def _bigram_entries(packed: np.ndarray, alphabet) -> Entries:
     packed.sort()
-    keys = packed >> POSITION_BITS
-    first = _group_starts(keys)
-    deltas = np.diff(packed, prepend=0)  # within a key: the difference of positions
-    deltas[first] = packed[first] & ((1 << POSITION_BITS) - 1)
+    first = _group_starts(packed >> POSITION_BITS)
     bits = _bits(alphabet)
-    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in keys[first].tolist()]
+    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in (packed[first] >> POSITION_BITS).tolist()]
+    deltas = np.empty_like(packed)  # within a key: the difference of positions
+    np.subtract(packed[1:], packed[:-1], out=deltas[1:])
+    deltas[first] = packed[first] & ((1 << POSITION_BITS) - 1)
+    del packed
     return _encode(names, deltas, first)
 
 
 def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
-    """Per (character, report): first position and count, from one bincount in character-major order."""
+    """Per (character, report): first position and count, from one bincount in character-major order
+    (32-bit cells and positions while they fit: half the memory)."""
     reports = len(starts)
+    small = len(alphabet) * reports < 2**31 and len(char_ids) < 2**31
+    kind = np.int32 if small else np.int64
     lengths = np.diff(np.append(np.asarray(starts, np.int64), len(char_ids)))
-    cells = char_ids.astype(np.int64) * reports + np.repeat(np.arange(reports, dtype=np.int64), lengths)
+    cells = char_ids.astype(kind)
+    cells *= reports
+    cells += np.repeat(np.arange(reports, dtype=kind), lengths)
     counts = np.bincount(cells, minlength=len(alphabet) * reports)
     counts.reshape(len(alphabet), reports)[space_ids] = 0
-    first = np.full(len(counts), np.iinfo(np.int64).max)
-    np.minimum.at(first, cells, np.arange(len(cells), dtype=np.int64))
+    first = np.full(len(counts), np.iinfo(kind).max, kind)
+    np.minimum.at(first, cells, np.arange(len(cells), dtype=kind))
+    del cells
     present = np.flatnonzero(counts)
-    keys, firsts = present // reports, first[present]
+    keys, firsts = present // reports, first[present].astype(np.int64)
     key_first = _group_starts(keys)
     deltas = np.diff(firsts, prepend=0)
     deltas[key_first] = firsts[key_first]

@@ -3,12 +3,18 @@
 A build goes to a temporary folder beside the site and replaces the last good site only when it succeeded
 (`atomic.replace_dir`), so a failed or killed build leaves the previous site as it was. `serve` also
 watches the archive's inbox.
+
+With two or more cores `archive build` runs the content check (`check`) in a forked process while the
+site is built, and the plugins render report pages and build the search index in forked workers
+(`parallel`); the site is replaced only when the check found no error. With one core the check runs
+first and nothing is built when it finds an error.
 """
 from __future__ import annotations
 
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from pathlib import Path
@@ -21,28 +27,112 @@ from mkdocs.exceptions import MkDocsException
 
 from ..atomic import recover_dir, replace_dir
 from ..errors import ArchiveError
+from ..forked import Forked
 from ..inbox import Inbox
 from ..lock import archive_lock
+from ..search.plugin import SearchPlugin
+from .plugin import ArchivePlugin
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
+Check = Callable[[Path], list]  # findings, each with `is_error`
 
 
-def build_site(root: Path, site_dir: Path) -> None:
+def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel: bool | None = None) -> list:
+    """Build the site into `site_dir` unless `check(root)` finds an error; return the check's findings."""
+    parallel = len(os.sched_getaffinity(0)) > 1 if parallel is None else parallel
     site_dir = (root / site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with archive_lock(root, "archive build", wait=LOCK_WAIT):
         recover_dir(site_dir)
-        for stale in site_dir.parent.glob(f".{site_dir.name}.building-*"):
+        for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
+                      *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        if check and not parallel:
+            findings = check(root)
+            return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
+        checking = Forked(check, root) if check else None
         try:
-            mkdocs_build.build(_config(root, site_dir=str(staging)))
-            replace_dir(staging, site_dir)
-        except MkDocsException as error:
-            raise ArchiveError("build-failed", f"网站生成失败：{error}",
-                               "原有网站未被改动；请按提示修正后重新生成") from error
+            return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if checking:
+                checking.cancel()
+
+
+def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list]) -> list:
+    """Build into a folder beside the site and put it in place when `findings_of()` (the check, maybe
+    still running) has no error. Until then the build's log messages are held: a site thrown away
+    because of the check says nothing of itself (as when the check ran first)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        with _HeldLogs() as held:
+            failure = _build(root, staging, parallel)
+        findings = findings_of()
+        if _has_error(findings):
+            return findings
+        held.replay()
+        if failure:
+            raise ArchiveError("build-failed", f"网站生成失败：{failure}",
+                               "原有网站未被改动；请按提示修正后重新生成") from failure
+        replace_dir(staging, site_dir, discard=_discard)
+        return findings
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _HeldLogs(logging.Handler):
+    """Takes the place of the root logger's handlers for a while; `replay` gives them the records."""
+
+    def __enter__(self) -> "_HeldLogs":
+        self.records: list[logging.LogRecord] = []
+        self.handlers, logging.root.handlers = logging.root.handlers, [self]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.root.handlers = self.handlers
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def replay(self) -> None:
+        for record in self.records:
+            for handler in self.handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+
+
+def _build(root: Path, staging: Path, parallel: bool) -> MkDocsException | None:
+    try:
+        config = _config(root, site_dir=str(staging))
+        _set_parallel(config, parallel)
+        mkdocs_build.build(config)
+    except MkDocsException as error:
+        return error
+    return None
+
+
+def _discard(old_site: Path) -> None:
+    """The replaced site, renamed out of the way and deleted by a detached `rm -rf`: staff get their
+    prompt back without waiting for thousands of files to be unlinked (a second at 1000 reports).
+    Anything left over is removed by the next build."""
+    trash = old_site.with_name(old_site.name.replace(".building-", ".discarded-", 1))
+    os.rename(old_site, trash)
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no rm: delete it here
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def _has_error(findings: list) -> bool:
+    return any(finding.is_error for finding in findings)
+
+
+def _set_parallel(config, parallel: bool) -> None:
+    """Whether our plugins fork workers: only in `archive build` (the live preview has threads, so no
+    forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
+            plugin.parallel = parallel
 
 
 def serve_site(root: Path, dev_addr: str, on_outcome: Callable = lambda outcome: None) -> None:

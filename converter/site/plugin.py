@@ -6,6 +6,7 @@ state kept between events is the catalog and what was derived from it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,6 +25,7 @@ from .feeds import atom, feeds
 from .indexes import SECTIONS, IndexPage, index_pages
 from .head_meta import page_description
 from .markup import esc
+from .prerender import Prerender, report_markdown
 from .report_page import Original, card, digest, with_card
 from .views import PageParts, index_parts, report_parts
 
@@ -48,6 +50,8 @@ class ArchiveConfig(base.Config):
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     policy = True  # the Content-Security-Policy goes into every page (not in the local preview)
+    parallel = False  # set by `archive build` (site/build.py): report Markdown rendered on a second core
+    prerender: Prerender | None = None
     pages: dict[str, tuple[dict, str]]
     catalog: Catalog
     index: dict[str, IndexPage]
@@ -63,8 +67,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         # The local preview (`archive serve`) reloads pages with an inline script the policy would block;
-        # the policy is for the published site.
+        # the policy is for the published site. It runs threads, so it must not fork workers either.
         self.policy = command != "serve"
+        self.parallel = self.parallel and command != "serve"
 
     def on_post_page(self, output: str, *, page, config) -> str:
         return csp.with_policy(output) if self.config.enabled and self.policy else output
@@ -86,6 +91,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.urls = {f.src_uri: f.url for f in files}
         self.originals = find_originals(self.catalog, files)
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.config.enabled and self.parallel and self.pages:
+            self.prerender = Prerender(config, files, report_markdown(files, self.pages))
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.prerender:
+            self.prerender.bind(page)
+        return page
+
+    def on_env(self, env, *, config, files):
+        self._stop_prerender()  # every page is rendered by now
+        env.globals["archive_memo"] = theme_setup.BlockMemo()
+        return env
+
+    def on_build_error(self, *, error) -> None:
+        self._stop_prerender()
+
+    def _stop_prerender(self) -> None:
+        if self.prerender:
+            self.prerender.close()
+            self.prerender = None
 
     def on_page_read_source(self, *, page, config):
         """A report page's body as read in on_files: MkDocs need not read the file and parse its front
@@ -124,7 +152,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled:
-            context["archive"] = self._parts(page, config)
+            parts = self._parts(page, config)
+            if page.file.src_uri in self.catalog.by_src and not page.parent and page not in nav.pages:
+                parts = replace(parts, memo=f"report:{context['base_url']}:")
+            context["archive"] = parts
         return context
 
     def on_post_build(self, *, config):

@@ -18,6 +18,7 @@ class PageParts:
     crumbs: str = ""  # breadcrumbs, above the content
     quick: str = ""  # the quick download link beside the breadcrumbs
     aside: str = ""  # download box, citation, related reports: after the text
+    memo: str = ""  # key prefix of the template parts this page shares with others (theme_setup.BlockMemo)
 
 
 def feed_link(href: str, title: str) -> str:

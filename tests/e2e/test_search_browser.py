@@ -71,6 +71,8 @@ def test_nothing_of_the_search_loads_until_the_box_is_used(search_site, serve, r
     page.locator("input.md-search__input").focus()
     page.wait_for_function("() => window.archiveSearch && window.archiveSearch.ready")
     assert any("/assets/archive-search/engine.js" in u for u in recorded_page.requests)
+    page.wait_for_load_state("networkidle")  # the report table is fetched on focus, the shards on a query
+    assert [u.split("/search/")[1] for u in recorded_page.requests if "/search/" in u] == ["meta.json"]
     assert recorded_page.external_requests() == []
 
 

@@ -87,17 +87,22 @@
     return out;
   }
 
+  const KEPT_TERMS = 64;  // recent terms' matches, so the UI's second call (with excerpts) computes nothing
+
   function Engine(base) {
     this.base = base;
     this.meta = null;
     this.files = new Map();
+    this.terms = new Map();
   }
 
+  /** The report table; fetched as soon as the engine loads (the box is in use), again after a failure. */
   Engine.prototype.load = function () {
     if (!this.meta) {
       this.meta = fetchOk(this.base + "search/meta.json", { cache: "no-cache" })
         .then((r) => r.json())
         .then((meta) => prepareMeta(meta));
+      this.meta.catch(() => { this.meta = null; });
     }
     return this.meta;
   };
@@ -182,6 +187,18 @@
     if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
     return offsets;
   }
+
+  /** `term`'s matches, computed once while it is among the last KEPT_TERMS terms searched. */
+  Engine.prototype.matches = function (meta, term) {
+    let found = this.terms.get(term);
+    if (!found) {
+      found = this.term(meta, term);
+      found.catch(() => this.terms.delete(term));
+      this.terms.set(term, found);
+      if (this.terms.size > KEPT_TERMS) this.terms.delete(this.terms.keys().next().value);
+    }
+    return found;
+  };
 
   /** One term -> Map(doc -> {count, first}) with `first` the local position of its first match. */
   Engine.prototype.term = async function (meta, term) {
@@ -280,7 +297,7 @@
     const terms = queryTerms(query);
     const answer = { query: String(query || ""), terms, total: 0, results: [], facets: countFacets(meta, [], {}) };
     if (!terms.length) return answer;
-    const perTerm = await Promise.all(terms.map((t) => this.term(meta, t)));
+    const perTerm = await Promise.all(terms.map((t) => this.matches(meta, t)));
     const docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
     const tests = facetTests(meta, options.filters);
     answer.facets = countFacets(meta, docs, tests);
@@ -367,6 +384,7 @@
   }
 
   const engine = new Engine(siteBase());
+  engine.load().catch(() => {});  // the first search then waits for the shards only
   window.archiveSearch = {
     search: (query, options) => engine.search(query, options),
     normalize,

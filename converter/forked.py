@@ -1,0 +1,75 @@
+"""Forked worker processes for `archive build`: `start` one (it dies with this process, also on SIGKILL),
+or run a function in one and collect its result later (`Forked`).
+
+Fork (not spawn): a worker starts at once with everything this process has loaded and built so far
+(the MkDocs configuration, the list of files, the pages' text), and nothing is pickled on the way in.
+Only a process without threads may fork; `archive build` has none.
+"""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import traceback
+from typing import Any, Callable
+
+CONTEXT = multiprocessing.get_context("fork")
+PR_SET_PDEATHSIG = 1
+
+
+def start(target: Callable, *args: Any, name: str) -> multiprocessing.Process:
+    process = CONTEXT.Process(target=_child, args=(os.getpid(), target, args), daemon=True, name=name)
+    process.start()
+    return process
+
+
+def _child(parent: int, target: Callable, args: tuple) -> None:
+    _die_with(parent)
+    target(*args)
+
+
+def _die_with(parent: int) -> None:
+    """A killed build must not leave its workers running (writing into a folder the next build removes)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the workers end when their queues close
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+class Forked:
+    """`function(*args)` in a forked process; `result()` waits for it."""
+
+    def __init__(self, function: Callable, *args: Any):
+        self._receiving, sending = CONTEXT.Pipe(duplex=False)
+        self._process = start(_run, sending, function, args, name=f"archive-{function.__name__}")
+        sending.close()
+
+    def result(self) -> Any:
+        """The function's return value; its exception becomes a RuntimeError with the child's traceback."""
+        try:
+            ok, value = self._receiving.recv()
+        except EOFError:
+            ok, value = False, "the child process ended without a result"
+        finally:
+            self.cancel()
+        if not ok:
+            raise RuntimeError(value)
+        return value
+
+    def cancel(self) -> None:
+        if self._process.is_alive():  # after `result` only its exit is left; else it is not wanted
+            self._process.kill()
+        self._receiving.close()
+        self._process.join()
+
+
+def _run(sending, function: Callable, args: tuple) -> None:
+    try:
+        outcome = (True, function(*args))
+    except BaseException:  # noqa: BLE001 - the parent reports it
+        outcome = (False, traceback.format_exc())
+    sending.send(outcome)
+    sending.close()

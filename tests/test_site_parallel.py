@@ -1,0 +1,129 @@
+"""`archive build` on two cores: report Markdown rendered in a forked worker, the search index built in
+another, the content check in a third. The site must be byte for byte the site of a one-core build."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from archive_helpers import new_archive, tree
+
+from converter.check import check_archive
+from converter.frontmatter import ReportMeta, join_page
+from converter.search import plugin as search_plugin
+from converter.site.build import build_site
+from converter.site.prerender import WORKERS, Prerender
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+BODY = """# {title}
+
+## 一、总体情况 {{#s1}}
+
+全年推进科技特派员工作{n}项，PM2.5平均浓度下降8.8%，见附表[^1]。文中的\\*星号\\*和\\[方括号\\]照原样显示。
+
+| 项目 | 数量 |
+| --- | --- |
+| 特派员 | {n} |
+
+![现场照片](images/p{n}.png)
+
+参见[另一篇报告](../2019/r1.md#s1)和[本页第二节](#s2)。
+
+## 二、下步打算 {{#s2}}
+
+继续推进5G基站建设<sup>1</sup>。
+
+[^1]: 附表见原件。
+"""
+
+
+def report(archive: Path, year: int, n: int, body: str = BODY, name: str = "") -> None:
+    title = f"{year}年区科技局工作总结（{n}）"
+    meta = ReportMeta(title=title, year=year, issuer="区科技局", doc_type="工作总结", source=f"r{n}.docx",
+                      sha256=hashlib.sha256(title.encode()).hexdigest(), date=f"{year}-12-{10 + n % 18}",
+                      topics=["科技、教育"])
+    page = archive / "docs" / "reports" / str(year) / (name or f"r{n}.md")
+    (page.parent / "images").mkdir(parents=True, exist_ok=True)
+    (page.parent / "images" / f"p{n}.png").write_bytes(PNG)
+    page.write_text(join_page(meta.to_dict(), body.format(title=title, n=n)), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """Reports with footnotes, a table, a picture, links across pages and to anchors; one whose raw HTML
+    leaves a <div> open (its search text cannot be taken from its content alone); the last one links to
+    a page that does not exist (MkDocs warns); a page under reports/ without front matter."""
+    archive = new_archive(tmp_path_factory.mktemp("parallel"))
+    for n in range(1, 13):
+        report(archive, 2018 + n % 4, n)
+    report(archive, 2021, 13, BODY.replace("## 二、", '<div class="note">\n\n未闭合的说明\n\n## 二、'))
+    report(archive, 2099, 14, BODY + "\n[不存在的报告](../2000/missing.md)\n", name="zz.md")
+    (archive / "docs" / "reports" / "2021" / "notes.md").write_text("# 说明\n\n没有页首元数据的页面。\n", encoding="utf-8")
+    return archive
+
+
+@pytest.fixture
+def split_between_worker_and_main(monkeypatch):
+    """The worker (forked after these patches) claims the last half of the reports, and MkDocs' loop
+    starts only then: both render some, whatever the machine's load. Returns the pages taken from the
+    worker."""
+    taken = []
+    claim, bind, apply = Prerender._claim, Prerender.bind, Prerender._apply
+
+    def half_for_the_worker(self, i, who):
+        if who == WORKERS and sum(c == WORKERS for c in self.claims) >= len(self.claims) // 2:
+            return False
+        return claim(self, i, who)
+
+    def bind_after_the_worker(self, page):
+        deadline = time.monotonic() + 30
+        while sum(c == WORKERS for c in self.claims) < len(self.claims) // 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        bind(self, page)
+
+    def counted_apply(self, page, config, files):
+        taken.append(page.file.src_uri)
+        apply(self, page, config, files)
+
+    monkeypatch.setattr(Prerender, "_claim", half_for_the_worker)
+    monkeypatch.setattr(Prerender, "bind", bind_after_the_worker)
+    monkeypatch.setattr(Prerender, "_apply", counted_apply)
+    return taken
+
+
+def test_a_parallel_build_writes_the_same_site_as_a_one_core_build(archive, split_between_worker_and_main, caplog,
+                                                                    monkeypatch):
+    fragments = []
+    wrapped_in = search_plugin.wrapped_in
+    monkeypatch.setattr(search_plugin, "wrapped_in", lambda *a: fragments.append(wrapped_in(*a)) or fragments[-1])
+    with caplog.at_level(logging.WARNING):
+        build_site(archive, Path("one-core"), parallel=False)
+        one_core_warnings = sorted(r.getMessage() for r in caplog.records)
+        caplog.clear()
+        build_site(archive, Path("two-cores"), parallel=True)
+        two_cores_warnings = sorted(r.getMessage() for r in caplog.records)
+
+    assert tree(archive / "two-cores") == tree(archive / "one-core")
+    assert len(split_between_worker_and_main) == 7 and "reports/2099/zz.md" in split_between_worker_and_main
+    assert any("missing.md" in w for w in one_core_warnings)
+    assert two_cores_warnings == one_core_warnings  # the worker's log messages are given again here
+    assert fragments.count(True) >= 12  # texts taken from the content as rendered, checked on the written page
+
+
+def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhile(archive, tmp_path):
+    build_site(archive, Path("kept"), parallel=True)
+    before = tree(archive / "kept")
+    page = archive / "docs" / "reports" / "2019" / "r1.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("year: 2019", "year: 二〇一九"), encoding="utf-8")
+    try:
+        findings = build_site(archive, Path("kept"), check=check_archive, parallel=True)
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+    assert "year 应为 1949–2100 之间的整数年份，现为 '二〇一九'" in [f.message for f in findings if f.is_error]
+    assert tree(archive / "kept") == before
+    assert not list(archive.glob(".kept.building-*"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .docx_parts import W
 from .docx_text import PART_KINDS, Located, paragraph_of
 from .finding import Finding, snippet
+from .ooxml.xml import W
 
 REVISIONS = tuple(W + tag for tag in (
     "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "rPrChange", "pPrChange",

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import html
 import re
-import zipfile
 from pathlib import Path
 
 import yaml
 
 from .classification import mark_in_file_name, mark_in_line, mark_in_prose
-from .docx_parts import W, Package
 from .docx_properties import property_findings
 from .docx_review import comment_findings, hidden_findings, revision_findings
 from .docx_text import PART_KINDS, Located, located_paragraphs
@@ -28,6 +26,8 @@ from .errors import ArchiveError
 from .finding import PERSONAL, Finding, personal_finding, snippet
 from .frontmatter import split_page
 from .model import Heading, Report
+from .ooxml.package import Package
+from .ooxml.xml import W
 from .personal_data import find_personal_data
 
 __all__ = ["Finding", "publication_findings", "publication_gate", "page_findings", "findings_in_page", "refusal",
@@ -41,8 +41,7 @@ def publication_findings(path: Path, report: Report) -> list[Finding]:
     """Everything in the .docx at `path` that stops publication or needs a recorded reason."""
     headings = [b.text for b in report.blocks if isinstance(b, Heading)]
     findings = _line_findings(path.stem, "文件名", mark=mark_in_file_name(path.stem))
-    with zipfile.ZipFile(path) as archive:
-        package = Package(archive)
+    with Package.open(path) as package:
         findings += property_findings(package)
         roots = {name: package.xml(name) for name in package.xml_parts()}
         located = {name: located_paragraphs(root, headings, report.title)

@@ -66,11 +66,24 @@ def classify(text: str, reader_title: bool = False) -> HeadLine:
     return HeadLine(text, _kind(text), _field(text), reader_title)
 
 
-def _kind(text: str) -> str:
-    if not text or _is_furniture(text) or BREADCRUMB.match(text):
+def is_web_furniture(text: str) -> bool:
+    """A web page's buttons, breadcrumbs or metadata header (`标题: …`, `发布时间: …`) pasted above a
+    report: not the report, so never its title."""
+    text = text.strip(INDENT)
+    return bool(text) and bool(_web_kind(text))
+
+
+def _web_kind(text: str) -> str:
+    if _is_furniture(text) or BREADCRUMB.match(text):
         return "furniture"
-    if HEADER_FIELD.match(text):
-        return "header"
+    return "header" if HEADER_FIELD.match(text) else ""
+
+
+def _kind(text: str) -> str:
+    if not text:
+        return "furniture"
+    if web := _web_kind(text):
+        return web
     if META_LINE.match(text) or MASTHEAD.search(text) or (find_dates(text) and TIMESTAMP.search(text)):
         return "source"
     if SALUTATION.match(text) or NUMBERED.match(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx_factory import Para, Title, simple_report, write_docx
 
+from converter.convert import convert_file
 from converter.metadata import extract_metadata, issuer_of_title
 from converter.model import DocProperties, Heading, Paragraph, Report, Run
 from converter.outline import build_report
@@ -363,3 +364,12 @@ def test_provincial_docx_with_source_and_speaker_lines(tmp_path):
     found = extract_metadata(build_report(read_docx(path)), path.name).values
     assert (found["title"], found["year"], found["issuer"], found["date"], found["region"]) == (
         "2025年甘肃省政府工作报告", 2025, "甘肃省人民政府", "2025-01-20", "甘肃省")
+
+
+def test_a_pasted_web_header_is_neither_the_page_heading_nor_the_title(tmp_path):
+    path = write_docx(tmp_path / "网页.docx", [
+        Para("标题：2023年区科技局工作总结"), Para("发布时间：2024-01-05 10:00"), Para("发布机构：区科技局"),
+        Para("2023年区科技局工作总结"), Para(BODY)])
+    converted = convert_file(path)
+    assert converted.body.startswith("# 2023年区科技局工作总结\n")
+    assert (converted.meta.title, converted.meta.sources["title"]) == ("2023年区科技局工作总结", "title-line")

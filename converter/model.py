@@ -164,9 +164,10 @@ Block = Union[Heading, Paragraph, Table]
 
 @dataclass(frozen=True)
 class Report:
-    title: str
+    title: str  # the page's `#`: a title line of the document, else its properties' title, else ""
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...] = ()
     images: tuple[Image, ...] = ()
     properties: DocProperties = DocProperties()
     warnings: tuple[Notice, ...] = ()
+    title_from_properties: bool = False  # no title line: `title` is the Word properties' title

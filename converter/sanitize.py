@@ -16,17 +16,15 @@ always gives the same bytes and the same SHA-256.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import posixpath
 import zipfile
 
 from lxml import etree
 
-from .frontmatter import Download
 from .image_metadata import strip_image_metadata
 from .ooxml.package import CONTENT_TYPES, Package, Relationship, relationship, rels_part
-from .ooxml.xml import CT, DC, DCTERMS, REL, W
+from .ooxml.xml import CT, DC, REL, W
 
 DROPPED_RELATIONSHIPS = {
     "comments", "commentsExtended", "commentsIds", "commentsExtensible", "people", "custom-properties",
@@ -53,12 +51,6 @@ def sanitized_docx(data: bytes) -> bytes:
         kept = _reachable(package)
         cleaned = {name: _clean_part(package, name, kept) for name in package.names if name in kept}
     return _deterministic_zip(cleaned)
-
-
-def download_copy(data: bytes, file_name: str) -> tuple[bytes, Download]:
-    """The sanitized original and its front-matter entry (the SHA-256 the site shows is of these bytes)."""
-    clean = sanitized_docx(data)
-    return clean, Download(file=file_name, size=len(clean), sha256=hashlib.sha256(clean).hexdigest())
 
 
 def _reachable(package: Package) -> set[str]:

@@ -94,6 +94,11 @@ class Table:
     def has_spans(self) -> bool:
         return any(c.colspan > 1 or c.rowspan > 1 for row in self.rows for c in row)
 
+    @property
+    def text(self) -> str:
+        """The cells' text in reading order, one cell a line (for counting and searching, not display)."""
+        return "\n".join(cell.text for row in self.rows for cell in row)
+
 
 @dataclass(frozen=True)
 class Image:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from .classification import mark_in_property
-from .docx_parts import Package
 from .finding import Finding, personal_finding, snippet
+from .ooxml.package import Package
+from .ooxml.xml import CP, local_name
 from .personal_data import find_personal_data
 
-CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties"
+CORE = CP + "coreProperties"
 CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}Properties"
 NAMES = {"title": "标题", "subject": "主题", "creator": "作者", "keywords": "关键词", "description": "备注",
          "category": "类别", "contentStatus": "状态", "lastModifiedBy": "最后修改者"}
@@ -19,7 +20,7 @@ def property_findings(package: Package) -> list[Finding]:
             continue
         root = package.xml(name)
         if root.tag == CORE:
-            pairs = [(_local(e.tag), e.text or "") for e in root]
+            pairs = [(local_name(e.tag), e.text or "") for e in root]
         elif root.tag == CUSTOM:
             pairs = [(p.get("name") or "", "".join(p.itertext())) for p in root]
         else:
@@ -35,7 +36,3 @@ def _findings(name: str, value: str) -> list[Finding]:
     if mark := mark_in_property(name, value):
         findings.append(Finding("classified", f"含密级或内部标志“{snippet(mark)}”（{where}）"))
     return findings + [personal_finding(found, where) for found in find_personal_data(value)]
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

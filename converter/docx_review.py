@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .docx_parts import W
 from .docx_text import PART_KINDS, Located, paragraph_of
 from .finding import Finding, snippet
+from .ooxml.xml import W, flag, val
 
 REVISIONS = tuple(W + tag for tag in (
     "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "rPrChange", "pPrChange",
@@ -14,7 +14,6 @@ REVISIONS = tuple(W + tag for tag in (
     "numberingChange", "cellIns", "cellDel", "cellMerge", "customXmlInsRangeStart", "customXmlDelRangeStart",
     "customXmlMoveFromRangeStart", "customXmlMoveToRangeStart"))
 COMMENT_ANCHORS = (W + "commentReference", W + "commentRangeStart")
-OFF = {"0", "false", "off", "none"}
 WHITE = {"ffffff", "white"}
 PLAIN_BACKGROUND = {None, "", "auto", "ffffff", "white", "none"}
 TINY_HALF_POINTS = 2  # 1 pt
@@ -66,16 +65,15 @@ def _run_finding(run, item: Located, text: str, hidden_styles: set[str], white_o
 
 
 def _is_tiny(rpr) -> bool:
-    size = rpr.find(W + "sz") if rpr is not None else None
-    value = size.get(W + "val") if size is not None else None
+    value = val(rpr, "sz")
     return value is not None and value.isascii() and value.isdigit() and int(value) <= TINY_HALF_POINTS
 
 
 def _is_hidden(run, rpr, paragraph, hidden_styles: set[str]) -> bool:
     for tag in ("vanish", "specVanish"):
-        flag = rpr.find(W + tag) if rpr is not None else None
-        if flag is not None:
-            return _lower(flag.get(W + "val")) not in OFF
+        hidden = flag(rpr, tag)
+        if hidden is not None:
+            return hidden
     run_style = rpr.find(W + "rStyle") if rpr is not None else None
     ppr = paragraph.find(W + "pPr")
     para_style = ppr.find(W + "pStyle") if ppr is not None else None
@@ -108,8 +106,7 @@ def _hidden_styles(roots: dict[str, etree._Element]) -> set[str]:
             style_id = style.get(W + "styleId") or ""
             parent = style.find(W + "basedOn")
             based_on[style_id] = parent.get(W + "val") if parent is not None else None
-            vanish = style.find(f"{W}rPr/{W}vanish")
-            if vanish is not None and _lower(vanish.get(W + "val")) not in OFF:
+            if flag(style.find(W + "rPr"), "vanish"):
                 hidden.add(style_id)
     for style_id in based_on:
         seen, current = set(), style_id

@@ -1,7 +1,7 @@
 """Paragraphs of a WordprocessingML part (body, header, footer, notes) with where staff find them:
 "第 12 段，在“一、主要工作完成情况”下", "第 1 个表格第 2 行第 3 列", "页眉", "文本框".
 
-Works on lxml elements from `docx_parts`, so it sees what python-docx does not show (headers, text
+Works on lxml elements from the package model (`ooxml.package`), so it sees what python-docx does not show (headers, text
 boxes, hidden runs) and can point from any element back to its paragraph. Locations are spelled out
 only when a finding needs one.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .docx_parts import W
+from .ooxml.xml import W
 
 PART_KINDS = {W + "document": "正文", W + "hdr": "页眉", W + "ftr": "页脚", W + "footnotes": "脚注",
               W + "endnotes": "尾注", W + "comments": "批注"}

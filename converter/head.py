@@ -43,34 +43,47 @@ class HeadLine:
     text: str
     kind: str  # title, plain, subtitle, source, speaker, caption, furniture, header, stop
     field: str = ""  # header field name, for kind == "header"
-    reader_title: bool = False  # the line the reader took for the title
 
 
 def head_lines(report: Report) -> list[HeadLine]:
-    """The reader's title and the blocks that follow it, classified, up to the start of the body."""
-    texts = [(report.title, True)] if report.title.strip() else []
+    """The outline's title line and the blocks that follow it, classified, up to the start of the body."""
+    title_line = report.title.strip() and not report.title_from_properties
+    texts = [(report.title, True)] if title_line else []
     for block in report.blocks[:HEAD_SIZE]:
         if isinstance(block, (Paragraph, Heading)):
             texts.append((block.text, False))
     lines = []
-    for text, from_reader in texts:
-        line = classify(text, from_reader)
-        if line.kind == "stop" and not from_reader:  # a body line taken for the title is only skipped
+    for text, is_title in texts:
+        line = classify(text)
+        if line.kind == "stop" and not is_title:  # a title line that reads like a body line is only skipped
             break
         lines.append(line)
     return lines
 
 
-def classify(text: str, reader_title: bool = False) -> HeadLine:
+def classify(text: str) -> HeadLine:
     text = text.strip(INDENT)
-    return HeadLine(text, _kind(text), _field(text), reader_title)
+    return HeadLine(text, _kind(text), _field(text))
+
+
+def is_web_furniture(text: str) -> bool:
+    """A web page's buttons, breadcrumbs or metadata header (`标题: …`, `发布时间: …`) pasted above a
+    report: not the report, so never its title."""
+    text = text.strip(INDENT)
+    return bool(text) and bool(_web_kind(text))
+
+
+def _web_kind(text: str) -> str:
+    if _is_furniture(text) or BREADCRUMB.match(text):
+        return "furniture"
+    return "header" if HEADER_FIELD.match(text) else ""
 
 
 def _kind(text: str) -> str:
-    if not text or _is_furniture(text) or BREADCRUMB.match(text):
+    if not text:
         return "furniture"
-    if HEADER_FIELD.match(text):
-        return "header"
+    if web := _web_kind(text):
+        return web
     if META_LINE.match(text) or MASTHEAD.search(text) or (find_dates(text) and TIMESTAMP.search(text)):
         return "source"
     if SALUTATION.match(text) or NUMBERED.match(text):

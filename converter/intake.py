@@ -16,7 +16,7 @@ import olefile
 from lxml.etree import XMLSyntaxError
 
 from .errors import ArchiveError
-from .model import Cell, Heading, Paragraph, Report, Table
+from .model import Report
 
 # What a folder is searched for: .docx, and the formats staff confuse with it (each gets its message).
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".odt", ".rtf")
@@ -156,17 +156,9 @@ def _lift_memory_limit() -> None:
 
 def check_has_text(report: Report) -> None:
     """Raise `NO_TEXT` for a document without a single visible character."""
-    if report.title.strip() or any(_text(block).strip() for block in report.blocks):
+    if report.title.strip() or any(block.text.strip() for block in report.blocks):
         return
     raise ArchiveError(*NO_TEXT)
-
-
-def _text(block) -> str:
-    if isinstance(block, (Heading, Paragraph)):
-        return block.text
-    if isinstance(block, Table):
-        return "".join(cell.text for row in block.rows for cell in row if isinstance(cell, Cell))
-    return ""
 
 
 def is_candidate(path: Path) -> bool:

@@ -61,7 +61,7 @@ class Clues:
 
 def extract_metadata(report: Report, file_name: str = "") -> Extracted:
     head = head_lines(report)
-    title, title_source = choose_title(head, report.properties, file_name)
+    title, title_source = choose_title(report, head, file_name)
     clues = Clues(title, "title" if title_source == "title-line" else title_source, head,
                   find_signature(report), " ".join(b.text for b in report.blocks[:12] if isinstance(b, Paragraph)),
                   file_name, report.properties)

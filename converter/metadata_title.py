@@ -1,5 +1,8 @@
-"""The report's title: the first opening line that reads as a title, joined with its second line when it
-wraps; else the reader's title line; else a web page's `标题:` header; else weak sources."""
+"""The front matter's title: the outline's title (`title.py`, the page's `#`) whenever it found a title
+line, so the two cannot disagree. Only what the outline cannot see is handled here: a report with no
+title formatting at all (a web page pasted as plain text; the text corpus), where the first opening line
+that reads as a title by its words is taken, joined with its second line when it wraps; a web page's
+`标题:` header; then the weak sources, the document properties and the file name."""
 from __future__ import annotations
 
 import re
@@ -7,7 +10,7 @@ from pathlib import Path
 
 from .doctypes import doc_type_of_title, ends_like_a_title
 from .head import HeadLine, header_value
-from .model import DocProperties
+from .model import Report
 
 CONNECTOR_END = re.compile(r"(?:和|及|与|暨|、|的|关于|于|对|在|之)$")
 BARE_TYPE = re.compile(r"^(?:年度)?(?:政府)?工作(?:总结|计划|要点|报告|汇报)$|^述职报告$")
@@ -16,23 +19,29 @@ CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\s+"
                      r"(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\d])|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 
 
-def choose_title(head: list[HeadLine], properties: DocProperties, file_name: str) -> tuple[str, str]:
+def choose_title(report: Report, head: list[HeadLine], file_name: str) -> tuple[str, str]:
     """(title, source); source is title-line, header, properties or file-name."""
+    if report.title.strip() and not report.title_from_properties:
+        return clean_title(report.title), "title-line"
+    if text := title_by_words(head):
+        return clean_title(text), "title-line"
+    for line in head:
+        if line.field == "标题" and header_value(line):
+            return clean_title(header_value(line)), "header"
+    if report.properties.title.strip():
+        return clean_title(report.properties.title), "properties"
+    return clean_title(Path(file_name).stem), "file-name"
+
+
+def title_by_words(head: list[HeadLine]) -> str:
+    """The first opening line that reads as a title (`head.py`), with its wrapped second line or first half."""
     for index, line in enumerate(head):
         if line.kind not in ("title", "plain"):
             continue
         text = _with_continuation(head, index)
         if line.kind == "title" or text != line.text:
-            return clean_title(_with_first_part(head, index, text)), "title-line"
-    reader = [i for i, line in enumerate(head) if line.reader_title and line.kind == "plain"]
-    if reader:
-        return clean_title(_with_continuation(head, reader[0])), "title-line"
-    for line in head:
-        if line.field == "标题" and header_value(line):
-            return clean_title(header_value(line)), "header"
-    if properties.title.strip():
-        return clean_title(properties.title), "properties"
-    return clean_title(Path(file_name).stem), "file-name"
+            return _with_first_part(head, index, text)
+    return ""
 
 
 def clean_title(text: str) -> str:

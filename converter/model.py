@@ -94,6 +94,11 @@ class Table:
     def has_spans(self) -> bool:
         return any(c.colspan > 1 or c.rowspan > 1 for row in self.rows for c in row)
 
+    @property
+    def text(self) -> str:
+        """The cells' text in reading order, one cell a line (for counting and searching, not display)."""
+        return "\n".join(cell.text for row in self.rows for cell in row)
+
 
 @dataclass(frozen=True)
 class Image:
@@ -164,9 +169,10 @@ Block = Union[Heading, Paragraph, Table]
 
 @dataclass(frozen=True)
 class Report:
-    title: str
+    title: str  # the page's `#`: a title line of the document, else its properties' title, else ""
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...] = ()
     images: tuple[Image, ...] = ()
     properties: DocProperties = DocProperties()
     warnings: tuple[Notice, ...] = ()
+    title_from_properties: bool = False  # no title line: `title` is the Word properties' title

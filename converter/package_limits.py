@@ -3,7 +3,7 @@
 A .docx is a zip of XML parts. A crafted one can inflate to gigabytes (zip bomb), carry thousands of
 parts, name its parts `../../etc/x`, or declare XML entities (billion laughs, `file:///etc/passwd`).
 `check_package` reads only the zip directory and streams each part through a bounded inflate, so every
-such file is refused in bounded time and memory, before python-docx or lxml sees it.
+such file is refused in bounded time and memory, before the converter parses it.
 
 Limits chosen from the 555 real and fixture .docx files in ../shared and the docx-gen set (largest: 47
 parts, 16.6 MB uncompressed, one 12.6 MB document.xml, compression ratio 41, XML depth 45).
@@ -15,16 +15,18 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .docx_parts import CONTENT_TYPES, Package, parse_xml
+from lxml import etree
+
 from .errors import ArchiveError
 from .intake import CORRUPT
+from .ooxml.package import CONTENT_TYPES, MAX_PART_BYTES, MAX_XML_PART_BYTES, MB, Package
+from .ooxml.xml import parse_part
 
-MB = 1 << 20
 MAX_FILE_BYTES = 100 * MB  # the .docx as received
 MAX_PARTS = 3000
-MAX_TOTAL_BYTES = 200 * MB  # all parts inflated; python-docx holds every part in memory
-MAX_PART_BYTES = 64 * MB  # one part inflated (a photo; XML parts are far smaller)
-MAX_XML_PART_BYTES = 32 * MB  # one XML part inflated; lxml needs several times this in memory
+MAX_TOTAL_BYTES = 200 * MB  # all parts inflated; the publication checks hold every XML part in memory
+# MAX_PART_BYTES (64 MB) and MAX_XML_PART_BYTES (32 MB) per part are the package model's, which
+# enforces them on every read as well.
 MAX_RATIO = 100  # inflated/compressed, for parts over RATIO_FLOOR (real XML: 5–41)
 RATIO_FLOOR = 1 * MB
 MAX_NAME_LENGTH = 260
@@ -57,11 +59,12 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
             check_entries(infos)
-            if CONTENT_TYPES in package.namelist():
-                _check_content(package, package.getinfo(CONTENT_TYPES), xml=True)
             parts = Package(package)
+            content_types = parts.name_of(CONTENT_TYPES)
+            if content_types:  # checked first: it says which of the other parts are XML
+                _check_content(package, package.getinfo(content_types), xml=True)
             for info in infos:
-                if info.filename != CONTENT_TYPES:
+                if info.filename != content_types:
                     _check_content(package, info, xml=parts.is_xml(info.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ArchiveError(*CORRUPT) from None
@@ -123,7 +126,15 @@ def _check_content(package: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -
             raise ArchiveError("odd-encoding", f"文件内部部件 {_shown(info.filename)} 使用了 Word 不使用的字符编码",
                            RESAVE)
         data = _scan_for_declarations(stream, first, info.filename)
-    parse_xml(data, info.filename)  # well-formed, and no deeper than MAX_XML_DEPTH
+    _check_well_formed(data, info.filename)
+
+
+def _check_well_formed(data: bytes, name: str) -> None:
+    """Parsed once with the package's own parser: well-formed, and no deeper than MAX_XML_DEPTH."""
+    try:
+        parse_part(data, as_written=True)
+    except etree.XMLSyntaxError:
+        raise ArchiveError("corrupt-xml", f"文件内部部件 {_shown(name)} 不是有效的 XML（文件已损坏）", RESAVE) from None
 
 
 def _scan_for_declarations(stream, chunk: bytes, name: str) -> bytes:

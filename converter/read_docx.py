@@ -38,19 +38,10 @@ UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, Ke
 def read_docx(path: Path) -> SourceDocument:
     """Raises `ArchiveError` when the package or its main part cannot be read."""
     try:
-        package = Package(path)
+        with Package.open(path) as package:
+            return _read(package)
     except UNREADABLE as error:
-        raise _corrupt() from error
-    try:
-        return _read(package)
-    except UNREADABLE as error:
-        raise _corrupt() from error
-    finally:
-        package.close()
-
-
-def _corrupt() -> ArchiveError:
-    return ArchiveError(*CORRUPT)
+        raise ArchiveError(*CORRUPT) from error
 
 
 def _read(package: Package) -> SourceDocument:

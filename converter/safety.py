@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import html
 import re
-import zipfile
 from pathlib import Path
 
 import yaml
 
 from .classification import mark_in_file_name, mark_in_line, mark_in_prose
-from .docx_parts import W, Package
 from .docx_properties import property_findings
 from .docx_review import comment_findings, hidden_findings, revision_findings
 from .docx_text import PART_KINDS, Located, located_paragraphs
@@ -28,10 +26,11 @@ from .errors import ArchiveError
 from .finding import PERSONAL, Finding, personal_finding, snippet
 from .frontmatter import split_page
 from .model import Heading, Report
+from .ooxml.package import Package
+from .ooxml.xml import W
 from .personal_data import find_personal_data
 
-__all__ = ["Finding", "publication_findings", "publication_gate", "page_findings", "findings_in_page", "refusal",
-           "refuse_unsafe_pages"]
+__all__ = ["Finding", "publication_findings", "page_findings", "findings_in_page", "refusal"]
 SHOWN = 4  # findings named in one refusal line
 PAGE_KEYS = ("title", "issuer", "source", "region")
 MARKUP = re.compile(r"[<{\\&*]")  # what _plain undoes starts with one of these
@@ -42,8 +41,7 @@ def publication_findings(path: Path, report: Report) -> list[Finding]:
     """Everything in the .docx at `path` that stops publication or needs a recorded reason."""
     headings = [b.text for b in report.blocks if isinstance(b, Heading)]
     findings = _line_findings(path.stem, "文件名", mark=mark_in_file_name(path.stem))
-    with zipfile.ZipFile(path) as archive:
-        package = Package(archive)
+    with Package.open(path) as package:
         findings += property_findings(package)
         roots = {name: package.xml(name) for name in package.xml_parts()}
         located = {name: located_paragraphs(root, headings, report.title)
@@ -96,16 +94,6 @@ def findings_in_page(data: dict, body: str) -> list[Finding]:
     return _unique([Finding(f.code, f.message, f.code not in PERSONAL or not overridden, f.fix) for f in findings])
 
 
-def publication_gate(path: Path, report: Report, override: str = "") -> str:
-    """For the importer: raise `ArchiveError` when the report must not be published; return the
-    reason to record as `publish_override` ("" when no finding needed one)."""
-    findings = publication_findings(path, report)
-    error = refusal(findings, override)
-    if error:
-        raise error
-    return override.strip() if any(not f.blocking for f in findings) else ""
-
-
 def refusal(findings: list[Finding], override: str = "") -> ArchiveError | None:
     """One `ArchiveError` for what stops publication, or None: blocking findings always; personal
     data unless staff gave a reason."""
@@ -116,17 +104,6 @@ def refusal(findings: list[Finding], override: str = "") -> ArchiveError | None:
     more = f"；另有 {len(stopping) - SHOWN} 处" if len(stopping) > SHOWN else ""
     fixes = "；".join(dict.fromkeys(f.fix for f in stopping))
     return ArchiveError("unpublishable", f"不能公开发布：{shown}{more}", fixes)
-
-
-def refuse_unsafe_pages(docs: Path) -> None:
-    """For `archive build`: raise `ArchiveError` when a report page under `docs` has a blocking
-    finding (a hand edit added a mark, or personal data without a recorded reason)."""
-    found = [(page, f) for page in sorted((docs / "reports").glob("*/*.md"))
-             for f in page_findings(page.read_text(encoding="utf-8")) if f.blocking]
-    if found:
-        shown = "；".join(f"{page.relative_to(docs)}：{f.message}" for page, f in found[:SHOWN])
-        raise ArchiveError("unpublishable-pages", f"有 {len(found)} 处内容不能公开：{shown}",
-                           "原有网站未被改动；请修改这些页面后重新生成（archive check 列出全部问题）")
 
 
 def _line_findings(text: str, where: str, mark: str | None, personal: list | None = None) -> list[Finding]:

@@ -8,22 +8,23 @@ Rewrites the package:
 - core properties: only title, subject and language (no author, last modified by, revision, dates);
   app properties: counts only (no company, manager, template, editing time);
 - settings: no rsid list, attached template, document variables, mail merge, protection hashes or
-  document ids; every part: no rsid attributes, no paragraph/text ids, no comment anchors;
+  document ids; every part: no rsid attributes, no paragraph/text ids, no comment anchors, no XML
+  comments or processing instructions (the package's parser drops them; Word writes none);
 - pictures: JPEG and PNG metadata (EXIF with GPS and camera owner, XMP, text chunks) removed.
 The zip is written deterministically (fixed order, timestamps and compression), so the same input
 always gives the same bytes and the same SHA-256.
 """
 from __future__ import annotations
 
-import hashlib
 import io
+import posixpath
 import zipfile
 
 from lxml import etree
 
-from .docx_parts import CONTENT_TYPES, CT, REL, W, Package
-from .frontmatter import Download
 from .image_metadata import strip_image_metadata
+from .ooxml.package import CONTENT_TYPES, Package, Relationship, relationship, rels_part
+from .ooxml.xml import CT, DC, REL, W
 
 DROPPED_RELATIONSHIPS = {
     "comments", "commentsExtended", "commentsIds", "commentsExtensible", "people", "custom-properties",
@@ -31,7 +32,6 @@ DROPPED_RELATIONSHIPS = {
     "attachedTemplate", "mailMergeSource", "mailMergeHeaderSource", "recipientData", "keyMapCustomizations",
 }
 KEPT_EXTERNAL = {"hyperlink"}
-DC, DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms/}"
 CORE_KEPT = {DC + "title", DC + "subject", DC + "language"}
 EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 APP_KEPT = {EXTENDED + name for name in (
@@ -47,17 +47,10 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def sanitized_docx(data: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        package = Package(archive)
+    with Package.open(io.BytesIO(data)) as package:
         kept = _reachable(package)
         cleaned = {name: _clean_part(package, name, kept) for name in package.names if name in kept}
     return _deterministic_zip(cleaned)
-
-
-def download_copy(data: bytes, file_name: str) -> tuple[bytes, Download]:
-    """The sanitized original and its front-matter entry (the SHA-256 the site shows is of these bytes)."""
-    clean = sanitized_docx(data)
-    return clean, Download(file=file_name, size=len(clean), sha256=hashlib.sha256(clean).hexdigest())
 
 
 def _reachable(package: Package) -> set[str]:
@@ -67,29 +60,30 @@ def _reachable(package: Package) -> set[str]:
     queue = [""]
     while queue:
         source = queue.pop()
-        rels = _rels_name(source)
-        if rels in package.names:
+        rels = package.name_of(rels_part(source))
+        if rels:
             kept.add(rels)
-        for rel in package.relationships(source):
-            if _keeps(rel) and not rel.external and rel.target in package.names and rel.target not in kept:
-                kept.add(rel.target)
-                queue.append(rel.target)
+        for rel in package.relationships(source).values():
+            target = package.name_of(rel.target) if _keeps(rel) and not rel.external else None
+            if target and target not in kept:
+                kept.add(target)
+                queue.append(target)
     return kept
 
 
-def _keeps(rel) -> bool:
+def _keeps(rel: Relationship) -> bool:
     return rel.type not in DROPPED_RELATIONSHIPS and (not rel.external or rel.type in KEPT_EXTERNAL)
 
 
 def _clean_part(package: Package, name: str, kept: set[str]) -> bytes:
     data = package.read(name)
     if name == CONTENT_TYPES:
-        return _serialize(_content_types(package.xml(name), kept))
+        return _serialize(_content_types(package.xml(name, as_written=True), kept))
     if name.endswith(".rels"):
         return _serialize(_relationships(package, name, kept))
     if not package.is_xml(name):
         return strip_image_metadata(data)
-    root = package.xml(name)
+    root = package.xml(name, as_written=True)  # saved again: Strict namespaces stay Strict
     if root.tag.endswith("}coreProperties"):
         _keep_children(root, CORE_KEPT)
     elif root.tag == EXTENDED + "Properties":
@@ -110,12 +104,11 @@ def _content_types(root, kept: set[str]):
 
 
 def _relationships(package: Package, rels_name: str, kept: set[str]):
-    source = _source_of(rels_name)
-    root = package.xml(rels_name)
-    keep_ids = {rel.id for rel in package.relationships(source)
-                if _keeps(rel) and (rel.external or rel.target in kept)}
+    root = package.xml(rels_name, as_written=True)
+    folder = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/document.xml.rels → word
     for element in list(root.iter(REL + "Relationship")):
-        if element.get("Id") not in keep_ids:
+        rel = relationship(element, folder)
+        if not (_keeps(rel) and (rel.external or package.name_of(rel.target) in kept)):
             _detach(element)
     return root
 
@@ -164,18 +157,6 @@ def _keep_children(root, kept: set[str]) -> None:
 
 def _serialize(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _rels_name(source: str) -> str:
-    folder, _, base = source.rpartition("/")
-    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-
-
-def _source_of(rels_name: str) -> str:
-    folder, _, base = rels_name.rpartition("/")
-    parent = folder.rpartition("/")[0] if folder.endswith("_rels") else folder
-    stem = base[: -len(".rels")]
-    return f"{parent}/{stem}" if parent else stem
 
 
 def _deterministic_zip(parts: dict[str, bytes]) -> bytes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .anchors import heading_ids
 from .frontmatter import Section
-from .model import Heading, Notice, Paragraph, Report, Table
+from .model import Heading, Notice, Report
 from .topics import Evidence, Taxonomy
 
 REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX = 0.10, 5, 5
@@ -36,7 +36,7 @@ class Tagged:
 def tag_report(report: Report, taxonomy: Taxonomy) -> Tagged:
     whole = Evidence()
     for block in report.blocks:
-        whole.add(taxonomy.count(_text(block)), len(_text(block)))
+        whole.add(taxonomy.count(block.text), len(block.text))
     whole.add(taxonomy.count(report.title), len(report.title), HEADING_WEIGHT)
     sections = tag_sections(report, taxonomy)
     topics = _leading(whole.classes, REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX)
@@ -63,7 +63,7 @@ def tag_sections(report: Report, taxonomy: Taxonomy) -> list[Section]:
         evidence = Evidence()
         evidence.add(named, len(heading.text), HEADING_WEIGHT)
         for block in blocks[start + 1:end]:
-            evidence.add(taxonomy.count(_text(block)), len(_text(block)))
+            evidence.add(taxonomy.count(block.text), len(block.text))
         sections.append(Section(
             title=heading.text, anchor=anchor,
             topics=_section_choice(evidence.classes, {name for name, _ in named}),
@@ -86,11 +86,3 @@ def _section_choice(counts: Counter, named: set[str]) -> list[str]:
 def _leading(counts: Counter, share: float, min_hits: int, most: int) -> list[str]:
     total = sum(counts.values())
     return [name for name, n in counts.most_common() if n >= min_hits and n >= share * total][:most]
-
-
-def _text(block) -> str:
-    if isinstance(block, (Heading, Paragraph)):
-        return block.text
-    if isinstance(block, Table):
-        return "\n".join(cell.text for row in block.rows for cell in row)
-    return ""

@@ -1,10 +1,15 @@
 """The report's title: the Title style, else the first large, centred or bold line(s) at the top, else a
 lone top-level styled heading, else a plain first line named like a report (…工作总结). A title wrapped
-over two lines formatted alike is joined."""
+over two lines formatted alike is joined. A web page's furniture and metadata header pasted above the
+report (`标题: …`, `发布时间: …`; see `head.is_web_furniture`) are passed over, never the title.
+
+This is the one title finder for a .docx: the page's `#` and the front matter's `title` both come from it
+(`metadata_title` only handles what it cannot see)."""
 from __future__ import annotations
 
 from collections import Counter
 
+from .head import is_web_furniture
 from .model import Table
 from .outline_rules import Rules
 
@@ -26,14 +31,19 @@ def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
 
 def _top(lines: list) -> list[int]:
     """The lines where a title may be: up to the first table, but a masthead laid out in a small table
-    above everything else is passed over."""
+    above everything else is passed over, and so is web furniture (which does not count as a line)."""
     indices = []
-    for index, block in enumerate(lines[:SEARCH]):
+    window = SEARCH
+    for index, block in enumerate(lines):
+        if index >= window:
+            break
         if isinstance(block, Table):
             if indices or not _masthead(block):
                 break
-            continue
-        indices.append(index)
+        elif is_web_furniture(block.text):
+            window += 1
+        else:
+            indices.append(index)
     return indices
 
 
@@ -83,15 +93,16 @@ def _lone_heading(lines: list, rules: Rules) -> list[int]:
 
 
 def _named(lines: list, rules: Rules) -> list[int]:
+    """The first line, web furniture apart, when it is named like a report."""
     top = _top(lines)
-    if not top or top[0] != 0:
+    if not top or any(isinstance(block, Table) for block in lines[:top[0]]):
         return []
-    line = lines[0]
+    line = lines[top[0]]
     text = line.text
     if line.source.origin != "body" or len(text) > CONTINUATION_MAX or rules.not_title.search(text) \
             or rules.label(text) or not rules.title_words.search(text):
         return []
-    return [0]
+    return [top[0]]
 
 
 def _title_like(line, rules: Rules, body_size: float | None) -> bool:

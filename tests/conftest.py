@@ -5,6 +5,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from archive_helpers import new_archive  # noqa: E402  (found through the path above)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -15,3 +17,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not here")
     return SHARED
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A fresh archive (`archive init`), in a folder with a space and Chinese in its name."""
+    return new_archive(tmp_path)

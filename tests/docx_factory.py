@@ -310,3 +310,18 @@ def rewrite_parts(path: Path, change: Callable[[str, bytes], bytes]) -> Path:
         for name, data in parts:
             target.writestr(name, data)
     return path
+
+
+STRICT_NAMESPACES = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+                     b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+                     b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+def to_strict(path: Path) -> Path:
+    """The package at `path` rewritten in Strict OOXML namespaces (ISO 29500 Strict, as Word can save)."""
+    def strict(name: str, data: bytes) -> bytes:
+        for transitional, purl in STRICT_NAMESPACES.items():
+            data = data.replace(transitional, purl)
+        return data
+    return rewrite_parts(path, strict)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from archive_helpers import new_archive, pages, run, tree
+from archive_helpers import pages, run, tree
 from docx_factory import simple_report
 
 import converter.prepare
@@ -24,11 +24,6 @@ from converter.terminal import AddView
 
 REPORTS = [("2021年区科技局工作总结", "区科技局"), ("2022年区教育局工作总结", "区教育局"),
            ("2023年区农业局工作计划", "区农业局")]
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    return new_archive(tmp_path)
 
 
 @pytest.fixture

@@ -6,15 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from archive_helpers import new_archive, pages, run
+from archive_helpers import pages, run
 from docx_factory import simple_report
 
 from converter.frontmatter import join_page, split_page
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    return new_archive(tmp_path)
 
 
 @pytest.fixture

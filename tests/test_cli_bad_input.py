@@ -14,15 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from archive_helpers import new_archive, pages, run, tree
+from archive_helpers import pages, run, tree
 from docx_factory import Para, encrypted_docx, legacy_doc, simple_report, write_docx, write_ole
 
 import converter.workers
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    return new_archive(tmp_path)
 
 
 @pytest.fixture

@@ -2,18 +2,11 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-import pytest
-from archive_helpers import new_archive, pages
+from archive_helpers import pages
 from docx_factory import simple_report
 
 from converter.inbox import Inbox
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    return new_archive(tmp_path)
 
 
 def settle(inbox: Inbox, rounds: int = 2) -> list:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from docx_factory import Para, Title, simple_report, write_docx
 
+from converter.convert import convert_file
 from converter.metadata import extract_metadata, issuer_of_title
-from converter.model import DocProperties, Heading, Paragraph, Report, Run
+from converter.model import DocProperties, Heading, Paragraph, Report, Run, SourceDocument, SourceParagraph
 from converter.outline import build_report
 from converter.read_docx import read_docx
 
@@ -17,6 +18,16 @@ def report(title: str, *lines, properties: DocProperties = DocProperties()) -> R
 
 def extract(title: str, *lines, file_name: str = "报告.docx", **kwargs):
     return extract_metadata(report(title, *lines, **kwargs), file_name)
+
+
+def extract_read(*lines: str | SourceParagraph, file_name: str = "报告.docx", properties=DocProperties()):
+    """Lines (plain text: a web page pasted without formatting) read by the outline, then metadata."""
+    blocks = tuple(SourceParagraph(runs=(Run(text=line),)) if isinstance(line, str) else line for line in lines)
+    return extract_metadata(build_report(SourceDocument(blocks=blocks, properties=properties)), file_name)
+
+
+def centred(text: str) -> SourceParagraph:
+    return SourceParagraph(runs=(Run(text=text, size=22.0),), align="center")
 
 
 BODY = "过去一年，我们坚持稳中求进工作总基调，各项工作取得新成效。"
@@ -32,19 +43,19 @@ def test_title_is_the_readers_title_line_when_it_reads_as_a_title():
     assert found.sources["title"] == "title-line"
 
 
-def test_source_line_taken_for_the_title_gives_way_to_the_real_title_below():
-    found = extract("来源：北京日报", "2025年北京市政府工作报告", "各位代表：", BODY)
+def test_source_line_at_the_top_gives_way_to_the_real_title_below():
+    found = extract_read("来源：北京日报", "2025年北京市政府工作报告", "各位代表：", BODY)
     assert found.values["title"] == "2025年北京市政府工作报告"
 
 
-def test_dated_subtitle_taken_for_the_title_gives_way_to_the_title_line():
-    found = extract("——2026年2月3日在四川省第十四届人民代表大会第五次会议上", "2026年四川省人民政府工作报告",
+def test_dated_subtitle_at_the_top_gives_way_to_the_title_line():
+    found = extract_read("——2026年2月3日在四川省第十四届人民代表大会第五次会议上", "2026年四川省人民政府工作报告",
                     "四川省人民政府省长 施小琳", "各位代表：", BODY)
     assert found.values["title"] == "2026年四川省人民政府工作报告"
 
 
 def test_time_speaker_and_photo_caption_lines_are_never_the_title():
-    found = extract("时间：2026-01-25 10:00", "图为会议现场。新华社记者 张三 摄", "广东省省长 孟凡利",
+    found = extract_read("时间：2026-01-25 10:00", "图为会议现场。新华社记者 张三 摄", "广东省省长 孟凡利",
                     "政府工作报告", "各位代表：", BODY)
     assert found.values["title"] == "政府工作报告"
 
@@ -56,18 +67,18 @@ def test_website_furniture_above_the_title_is_skipped():
 
 
 def test_title_wrapped_over_two_lines_is_joined():
-    found = extract("平潭综合实验区投资促进局关于2024年度工作总结和", "2025年工作计划的报告", BODY)
+    found = extract_read("平潭综合实验区投资促进局关于2024年度工作总结和", "2025年工作计划的报告", BODY)
     assert found.values["title"] == "平潭综合实验区投资促进局关于2024年度工作总结和2025年工作计划的报告"
 
 
 def test_bare_type_line_takes_the_wrapped_first_half_above_it():
-    found = extract("2023年区科技局年度科学技术事业", "工作总结", BODY)
+    found = extract_read("2023年区科技局年度科学技术事业", "工作总结", BODY)
     assert found.values["title"] == "2023年区科技局年度科学技术事业工作总结"
 
 
 def test_title_ending_in_a_bracketed_note_is_still_a_title():
     for title in ("2025年重庆市政府工作报告（全文）", "政府工作报告（2025）", "《2025年政府工作报告》"):
-        assert extract("来源：重庆日报", title, BODY).values["title"] == title
+        assert extract_read("来源：重庆日报", title, BODY).values["title"] == title
 
 
 def test_slogan_before_a_dash_is_part_of_the_title():
@@ -91,8 +102,8 @@ def test_title_lines_the_reader_joined_with_a_line_break_are_one_title():
     assert found.values["title"] == "平潭综合实验区投资促进局关于2024年度工作总结和2025年工作计划的报告"
 
 
-def test_body_paragraph_taken_for_the_title_gives_way_to_the_title_line():
-    found = extract("各位代表：", "2025年安徽省政府工作报告", "来源：省政府政策研究室", "现在，我代表省人民政府，向大会报告工作。")
+def test_salutation_at_the_top_gives_way_to_the_title_line():
+    found = extract_read("各位代表：", centred("2025年安徽省政府工作报告"), "来源：省政府政策研究室", "现在，我代表省人民政府，向大会报告工作。")
     assert found.values["title"] == "2025年安徽省政府工作报告"
 
 
@@ -116,6 +127,17 @@ def test_document_properties_title_comes_before_the_file_name():
     found = extract("", "各位代表：", BODY, properties=DocProperties(title="2016年政府工作报告"),
                     file_name="scan001.docx")
     assert (found.values["title"], found.sources["title"]) == ("2016年政府工作报告", "properties")
+
+
+def test_the_title_is_the_outlines_title_even_where_its_words_alone_would_not_make_one():
+    found = extract_read(centred("会议纪要"), BODY)  # four characters, as a person's name has
+    assert (found.values["title"], found.sources["title"]) == ("会议纪要", "title-line")
+
+
+def test_a_title_the_outline_took_from_the_document_properties_is_a_weak_source():
+    found = extract_read("各位代表：", BODY, properties=DocProperties(title="2016年政府工作报告"))
+    assert (found.values["title"], found.sources["title"]) == ("2016年政府工作报告", "properties")
+    assert any(w.code == "weak-title" for w in found.warnings)
 
 
 def test_readers_title_without_a_type_word_is_still_kept():
@@ -363,3 +385,12 @@ def test_provincial_docx_with_source_and_speaker_lines(tmp_path):
     found = extract_metadata(build_report(read_docx(path)), path.name).values
     assert (found["title"], found["year"], found["issuer"], found["date"], found["region"]) == (
         "2025年甘肃省政府工作报告", 2025, "甘肃省人民政府", "2025-01-20", "甘肃省")
+
+
+def test_a_pasted_web_header_is_neither_the_page_heading_nor_the_title(tmp_path):
+    path = write_docx(tmp_path / "网页.docx", [
+        Para("标题：2023年区科技局工作总结"), Para("发布时间：2024-01-05 10:00"), Para("发布机构：区科技局"),
+        Para("2023年区科技局工作总结"), Para(BODY)])
+    converted = convert_file(path)
+    assert converted.body.startswith("# 2023年区科技局工作总结\n")
+    assert (converted.meta.title, converted.meta.sources["title"]) == ("2023年区科技局工作总结", "title-line")

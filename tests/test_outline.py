@@ -83,6 +83,23 @@ def test_masthead_laid_out_in_a_table_above_the_title_is_passed_over():
     assert isinstance(result.blocks[0], Table) and body_texts(result) == [BODY]
 
 
+def test_a_web_page_metadata_header_above_the_title_is_never_the_title():
+    header = (p("标题：2023年区科技局工作总结"), p("发布时间：2024-01-05 10:00"), p("发布机构：区科技局"))
+    assert report(*header, p("2023年区科技局工作总结"), p()).title == "2023年区科技局工作总结"
+    assert report(*header, title(), p()).title == "2023年区科技局工作总结"
+
+
+def test_a_web_page_metadata_header_alone_gives_no_title_and_stays_in_the_text():
+    result = report(p("标题：2023年区科技局工作总结"), p("发布机构：区科技局"), p())
+    assert result.title == "" and body_texts(result) == ["标题：2023年区科技局工作总结", "发布机构：区科技局", BODY]
+
+
+def test_web_buttons_and_breadcrumbs_do_not_use_up_the_lines_where_a_title_may_be():
+    buttons = [p(text) for text in ("下载", "打印", "全屏", "收藏", "【字号：", "加大", "还原", "减小", "】",
+                                    "当前位置： 首页政务公开")]
+    assert report(*buttons, title(), p()).title == "2023年区科技局工作总结"
+
+
 def test_a_data_table_at_the_top_ends_the_search_for_a_title():
     rows = tuple((Cell(paragraphs=(p(f"指标{n}"),)), Cell(paragraphs=(p(str(n)),))) for n in range(4))
     result = report(Table(rows=rows), title(), p())

@@ -8,7 +8,8 @@ from converter.errors import ArchiveError
 from converter.model import SourceParagraph, Table
 from converter.read_docx import read_docx
 from docx_factory import (Para, Styled, Title, Xml, add_notes, add_numbering, add_style, hyperlink_rel, tiny_png,
-                          image_rel, numbered, para, picture, rewrite_parts, run, textbox, write_docx)
+                          image_rel, numbered, para, picture, rewrite_parts, run, textbox, to_strict,
+                          write_docx)
 
 
 def paragraphs(source):
@@ -239,16 +240,7 @@ def test_headers_and_footers_are_never_read_into_the_body(tmp_path):
 
 def test_strict_ooxml_reads_like_transitional(tmp_path):
     path = write_docx(tmp_path / "in.docx", [Title("2024年工作总结"), Para("正文。")])
-    strict = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
-              b"http://purl.oclc.org/ooxml/wordprocessingml/main",
-              b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
-              b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
-
-    def to_strict(name: str, data: bytes) -> bytes:
-        for transitional, purl in strict.items():
-            data = data.replace(transitional, purl)
-        return data
-    assert texts(read_docx(rewrite_parts(path, to_strict))) == ["2024年工作总结", "正文。"]
+    assert texts(read_docx(to_strict(path))) == ["2024年工作总结", "正文。"]
 
 
 def test_any_namespace_prefix_reads_the_same(tmp_path):

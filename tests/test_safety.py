@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
-from docx_factory import Grid, Para, Title, write_docx
+from docx_factory import Grid, Para, Title, to_strict, write_docx
 from hostile_docx import append_xml, edited_report, paragraph
 
 from converter.convert import convert_file
@@ -42,6 +42,11 @@ def test_a_mark_line_above_the_title_is_refused_with_its_paragraph(tmp_path):
     path = edited_report(tmp_path / "r.docx", lambda d: d.paragraphs[0].insert_paragraph_before("机密★1年"))
     finding = only(path, "classified")
     assert finding.blocking and "机密★1年" in finding.message and "第 1 段" in finding.message
+
+
+def test_a_strict_ooxml_file_is_checked_like_a_transitional_one(tmp_path):
+    path = edited_report(tmp_path / "r.docx", lambda d: d.paragraphs[0].insert_paragraph_before("机密★1年"))
+    assert codes(to_strict(path)) == ["classified"]
 
 
 @pytest.mark.parametrize("where, edit", [

@@ -9,6 +9,7 @@ import zipfile
 
 import docx
 import pytest
+from docx_factory import to_strict
 from hostile_docx import (add_relationship, add_to_content_types, append_xml, edited_report, jpeg_like,
                           jpeg_segment, parts, png_chunk, rezip, tiny_png)
 from lxml import etree
@@ -122,6 +123,21 @@ def test_pictures_and_hyperlinks_are_kept(messy):
     assert "https://www.example.gov.cn/" in rels and "media/photo.jpeg" in rels
     assert clean["word/media/photo.jpeg"].endswith(b"\x12\x34\x56\x78\xff\xd9")
     assert any(name.endswith(".png") for name in clean)
+
+
+def test_xml_comments_are_not_in_the_sanitized_copy(tmp_path):
+    data = edited_report(tmp_path / "r.docx", lambda d: None).read_bytes()
+    document = parts(data)["word/document.xml"].replace(b"<w:body>", "<w:body><!-- 张三改 -->".encode())
+    clean = parts(sanitized_docx(rezip(data, {"word/document.xml": document})))
+    assert b"<!--" not in clean["word/document.xml"] and b"<w:body>" in clean["word/document.xml"]
+
+
+def test_a_strict_ooxml_copy_keeps_its_strict_namespaces(tmp_path):
+    strict_w = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
+    strict = to_strict(edited_report(tmp_path / "r.docx", lambda d: None)).read_bytes()
+    before, after = (etree.fromstring(parts(data)["word/document.xml"]) for data in (strict, sanitized_docx(strict)))
+    assert after.tag == strict_w + "document"
+    assert [t.text for t in after.iter(strict_w + "t")] == [t.text for t in before.iter(strict_w + "t")] != []
 
 
 def test_the_output_is_deterministic_and_sanitizing_twice_changes_nothing(messy):

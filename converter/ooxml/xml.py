@@ -1,10 +1,12 @@
 """The one XML parser for package parts, and the qualified names the readers look for.
 
-Every part goes through `parse_part`: entities are never expanded, nothing is fetched from the network,
-and libxml2's default size and depth limits stay on (no `huge_tree`). Strict OOXML files (ISO 29500
-Strict, namespaces under purl.oclc.org) are mapped onto the transitional namespaces first, so the
-readers handle one vocabulary. Namespace prefixes never matter (lxml works on namespace URIs), which is
-why files written with `ns0:` prefixes read like any other.
+Every part goes through `parse_part` (the converter's reader, the publication checks, the package
+limits and the sanitizer alike): entities are never expanded, nothing is fetched from the network,
+libxml2's default size and depth limits stay on (no `huge_tree`), and a part declaring a DTD is
+refused. Strict OOXML files (ISO 29500 Strict, namespaces under purl.oclc.org) are mapped onto the
+transitional namespaces first, so every reader handles one vocabulary; only a writer that saves the
+parts again asks for them `as_written`. Namespace prefixes never matter (lxml works on namespace URIs),
+which is why files written with `ns0:` prefixes read like any other.
 """
 from __future__ import annotations
 
@@ -33,9 +35,10 @@ class UnsafeXML(ValueError):
     """A part declares a DTD: OOXML never does, entity tricks (XXE, billion laughs) always do."""
 
 
-def parse_part(data: bytes) -> etree._Element:
-    """Parse one part's bytes. Raises `etree.XMLSyntaxError` on malformed XML, `UnsafeXML` on a DTD."""
-    if STRICT_MARK in data:
+def parse_part(data: bytes, as_written: bool = False) -> etree._Element:
+    """Parse one part's bytes. Raises `etree.XMLSyntaxError` on malformed XML, `UnsafeXML` on a DTD.
+    `as_written` keeps Strict namespaces as they are (for rewriting the package)."""
+    if not as_written and STRICT_MARK in data:
         for strict, transitional in STRICT_NAMESPACES.items():
             data = data.replace(strict, transitional)
     root = etree.fromstring(data, SAFE_PARSER)
@@ -44,8 +47,11 @@ def parse_part(data: bytes) -> etree._Element:
     return root
 
 
+W = f"{{{W_NS}}}"
+
+
 def w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
+    return W + name
 
 
 def r(name: str) -> str:
@@ -60,6 +66,10 @@ V = "{urn:schemas-microsoft-com:vml}"
 O = "{urn:schemas-microsoft-com:office:office}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+DCTERMS = "{http://purl.org/dc/terms/}"
 
 W_VAL = w("val")
 FALSE_VALUES = frozenset({"0", "false", "off", "none"})

@@ -95,7 +95,7 @@ def report(args, outcomes, uncaught, times, total: float) -> None:
         print(f"| {outcome} | {number} |")
     durations = sorted(t for t, _ in times)
     slowest = max(times)
-    print(f"\n| measure | value |\n|---|---:|")
+    print("\n| measure | value |\n|---|---:|")
     print(f"| uncaught exceptions | {sum(n for o, n in outcomes.items() if o.startswith('uncaught'))} |")
     print(f"| runs over {TIME_LIMIT} s | {outcomes.get(f'over {TIME_LIMIT} s', 0)} |")
     print(f"| median time | {durations[len(durations) // 2] * 1000:.0f} ms |")

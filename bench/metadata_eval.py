@@ -9,9 +9,7 @@ and the text corpus ../shared/corpus/reports-txt read one line per paragraph wit
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import sys
 import time
 from pathlib import Path

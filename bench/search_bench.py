@@ -7,13 +7,14 @@ For each archive (`corpus`: ../shared reports-docx + reports-txt as .docx, bench
 `N`: the N-report archive of bench/make_reports.py, the one the build bench measures) it builds the
 site once (kept), times `build_index` on the pages' searchable text (median of 3), makes the harness's
 query set and runs
-`searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with /work/toolsenv.
+`searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with this Python (playwright
+from the test extra) or SEARCH_EVAL_PYTHON.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
+import os
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,8 @@ from converter.search.page_text import page_text  # noqa: E402
 from converter.search.collect import write_index  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "tools" / "search-eval"
-TOOLS_PYTHON = Path("/work/toolsenv/bin/python")
+# The harness needs only playwright (in the test extra); another Python can be named for it.
+TOOLS_PYTHON = Path(os.environ.get("SEARCH_EVAL_PYTHON", sys.executable))
 SEARCH_RE = r"^/search/|^/assets/archive-search/"
 HARNESS_PAGE = "search-eval-home.html"
 
@@ -135,9 +137,8 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     if not EVAL.is_dir() or not TOOLS_PYTHON.exists():
-        print(f"(skipped: needs {EVAL} and a Python with its requirements at {TOOLS_PYTHON}: "
-              f"python -m venv {TOOLS_PYTHON.parent.parent} && {TOOLS_PYTHON.parent}/pip install -r "
-              f"{EVAL}/requirements.txt; Debian's chromium)")
+        print(f"(skipped: needs {EVAL}, Debian's chromium, and playwright in {TOOLS_PYTHON} "
+              "(or SEARCH_EVAL_PYTHON=a Python that has it))")
         return 2
     args.work.mkdir(parents=True, exist_ok=True)
     rows, skipped = [], []

@@ -209,8 +209,8 @@ def test_archive_busy_with_another_import_says_who_and_to_wait(archive, drop):
 def test_bug_in_the_converter_costs_only_that_file(archive, drop, monkeypatch):
     import converter.prepare
 
-    good = simple_report(drop / "a 正常.docx")
-    bad = simple_report(drop / "b 触发错误.docx", title="2022年区教育局工作总结", issuer="区教育局")
+    simple_report(drop / "a 正常.docx")
+    simple_report(drop / "b 触发错误.docx", title="2022年区教育局工作总结", issuer="区教育局")
     real = converter.prepare.convert_file
     monkeypatch.setattr(converter.prepare, "convert_file",
                         lambda path, *args, **kwargs: {}["boom"] if "触发" in path.name else real(path, *args, **kwargs))

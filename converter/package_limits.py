@@ -132,7 +132,7 @@ def _check_content(package: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -
 def _check_well_formed(data: bytes, name: str) -> None:
     """Parsed once with the package's own parser: well-formed, and no deeper than MAX_XML_DEPTH."""
     try:
-        parse_part(data, as_written=True)
+        parse_part(data)
     except etree.XMLSyntaxError:
         raise ArchiveError("corrupt-xml", f"文件内部部件 {_shown(name)} 不是有效的 XML（文件已损坏）", RESAVE) from None
 

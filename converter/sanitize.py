@@ -41,8 +41,10 @@ W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 SETTINGS_DROPPED = {W + "rsids", W + "attachedTemplate", W + "docVars", W + "mailMerge", W + "documentProtection",
                     W + "writeProtection", W + "saveThroughXslt", W14 + "docId", W15 + "docId"}
-IDS_DROPPED = {W14 + "paraId", W14 + "textId"}
 COMMENT_ANCHORS = {W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"}
+IDENTIFYING_ATTRIBUTES = etree.XPath(  # w:rsid* and w14:paraId/textId, on any element
+    "//@w:*[starts-with(local-name(), 'rsid')] | //@w14:paraId | //@w14:textId",
+    namespaces={"w": W[1:-1], "w14": W14[1:-1]})
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -114,17 +116,11 @@ def _relationships(package: Package, rels_name: str, kept: set[str]):
 
 
 def _clean_wordprocessing(root) -> None:
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in [a for a in element.attrib if _is_identifying(a)]:
-            del element.attrib[attribute]
-        if element.tag in SETTINGS_DROPPED and root.tag == W + "settings" or element.tag in COMMENT_ANCHORS:
-            _remove(element)
-
-
-def _is_identifying(attribute: str) -> bool:
-    return attribute.startswith(W + "rsid") or attribute in IDS_DROPPED
+    for value in IDENTIFYING_ATTRIBUTES(root):  # found by libxml2: a Python loop over every attribute of
+        del value.getparent().attrib[value.attrname]  # a 400 KB styles part took 40 ms
+    dropped = COMMENT_ANCHORS | (SETTINGS_DROPPED if root.tag == W + "settings" else set())
+    for element in list(root.iter(*dropped)):
+        _remove(element)
 
 
 def _remove(element) -> None:

@@ -34,11 +34,12 @@ class Tagged:
 
 
 def tag_report(report: Report, taxonomy: Taxonomy) -> Tagged:
+    counts = [taxonomy.count(block.text) for block in report.blocks]  # counted once, summed per section
     whole = Evidence()
-    for block in report.blocks:
-        whole.add(taxonomy.count(block.text), len(block.text))
+    for block, found in zip(report.blocks, counts):
+        whole.add(found, len(block.text))
     whole.add(taxonomy.count(report.title), len(report.title), HEADING_WEIGHT)
-    sections = tag_sections(report, taxonomy)
+    sections = tag_sections(report, taxonomy, counts)
     topics = _leading(whole.classes, REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX)
     if not topics and whole.classes and whole.classes.most_common(1)[0][1] >= SECTION_MIN_HITS:
         topics = [whole.classes.most_common(1)[0][0]]
@@ -49,9 +50,11 @@ def tag_report(report: Report, taxonomy: Taxonomy) -> Tagged:
     return Tagged(topics, keywords[:KEYWORD_MAX], sections, warnings)
 
 
-def tag_sections(report: Report, taxonomy: Taxonomy) -> list[Section]:
-    """Each 一、/（一） section with the topics of its heading and everything under it."""
+def tag_sections(report: Report, taxonomy: Taxonomy, counts: list[Counter] | None = None) -> list[Section]:
+    """Each 一、/（一） section with the topics of its heading and everything under it. `counts`: each
+    block's term counts, when the caller has them."""
     blocks = list(report.blocks)
+    counts = counts if counts is not None else [taxonomy.count(block.text) for block in blocks]
     headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading)]
     anchors = heading_ids([h for _, h in headings])
     sections = []
@@ -59,11 +62,11 @@ def tag_sections(report: Report, taxonomy: Taxonomy) -> list[Section]:
         if heading.level > SECTION_LEVELS:
             continue
         end = next((i for i, h in headings if i > start and h.level <= heading.level), len(blocks))
-        named = taxonomy.count(heading.text)
+        named = counts[start]
         evidence = Evidence()
         evidence.add(named, len(heading.text), HEADING_WEIGHT)
-        for block in blocks[start + 1:end]:
-            evidence.add(taxonomy.count(block.text), len(block.text))
+        for block, found in zip(blocks[start + 1:end], counts[start + 1:end]):
+            evidence.add(found, len(block.text))
         sections.append(Section(
             title=heading.text, anchor=anchor,
             topics=_section_choice(evidence.classes, {name for name, _ in named}),

@@ -46,14 +46,41 @@ class Taxonomy:
 
     @cached_property
     def matcher(self) -> re.Pattern:
-        terms = sorted(self.owners, key=len, reverse=True)
-        return re.compile("|".join(re.escape(t) for t in terms) if terms else r"(?!)")
+        """The longest term at each place. Written as a prefix tree: a flat alternation of some
+        thousand terms is tried term by term at every character (20 ms a report), the tree by
+        one character at a time."""
+        return re.compile(_tree_pattern(_prefix_tree(self.owners)) if self.owners else r"(?!)")
 
     def count(self, text: str) -> Counter:
         """(class, keyword) → number of places in `text` a term of that keyword stands."""
         counts = Counter(self.owners[m.group(0)] for m in self.matcher.finditer(text))
         counts.pop(IGNORED, None)
         return counts
+
+
+END = ""  # key of a prefix-tree node marking that a term ends there
+
+
+def _prefix_tree(terms) -> dict:
+    tree: dict = {}
+    for term in terms:
+        node = tree
+        for char in term:
+            node = node.setdefault(char, {})
+        node[END] = {}
+    return tree
+
+
+def _tree_pattern(node: dict) -> str:
+    """Branches start with different characters, so their order does not matter; a greedy `?`
+    after a term's end tries the longer terms first, as longest-first alternation would."""
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in node.items() if char != END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if END in node:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass

@@ -298,3 +298,13 @@ def test_word_table_of_contents_is_dropped_with_a_warning(tmp_path):
 def test_hidden_text_is_left_out_with_a_warning(tmp_path):
     source = read(tmp_path, [Xml(lambda d: para(run("公开"), run("内部意见", "<w:vanish/>")))])
     assert texts(source) == ["公开"] and [w.code for w in source.warnings] == ["hidden-text"]
+
+
+def test_readers_share_a_parsed_part_and_a_writer_gets_its_own_tree():
+    from converter.ooxml.xml import parse_part
+
+    data = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+    assert parse_part(data) is parse_part(bytes(data))  # the limits, the reader and the checks: one parse
+    mine = parse_part(data, as_written=True)
+    mine.remove(mine[0])  # what the sanitizer does to its copy
+    assert mine is not parse_part(data) and len(parse_part(data)) == 1

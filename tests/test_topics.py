@@ -143,3 +143,19 @@ def test_converted_page_lists_topics_and_each_sections_anchor_as_rendered(tmp_pa
         assert f"{section['title']} {{#{section['anchor']}}}" in body
     assert {"title": "（二）强化知识产权保护", "anchor": "s1-2", "topics": ["科技、教育"],
             "keywords": ["知识产权"]} in data["sections"]
+
+
+def test_the_term_matcher_finds_the_longest_term_at_each_place_as_a_longest_first_alternation_would():
+    import random
+    import re
+
+    taxonomy = taxonomy_for(None)
+    terms = sorted(taxonomy.owners, key=len, reverse=True)
+    alternation = re.compile("|".join(re.escape(term) for term in terms))
+    pieces = terms + ["的", "。", "和", "工作"]
+    rng = random.Random(7)
+    for _ in range(500):  # terms, their prefixes and glue, run together so terms overlap and nest
+        text = "".join(rng.choice(pieces)[:rng.randint(1, 6)] for _ in range(12))
+        assert [m.span() for m in taxonomy.matcher.finditer(text)] == \
+            [m.span() for m in alternation.finditer(text)], text
+    assert [m.group(0) for m in taxonomy.matcher.finditer("选派科技特派员下乡")] == ["科技特派员"]

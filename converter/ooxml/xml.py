@@ -10,6 +10,9 @@ which is why files written with `ns0:` prefixes read like any other.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from lxml import etree
 
 SAFE_PARSER = etree.XMLParser(
@@ -37,7 +40,16 @@ class UnsafeXML(ValueError):
 
 def parse_part(data: bytes, as_written: bool = False) -> etree._Element:
     """Parse one part's bytes. Raises `etree.XMLSyntaxError` on malformed XML, `UnsafeXML` on a DTD.
-    `as_written` keeps Strict namespaces as they are (for rewriting the package)."""
+    `as_written` keeps Strict namespaces as they are, and gives the caller a tree of its own to change
+    and save (the sanitizer). Other callers only read, so they share one tree per part: the package
+    limits, the reader and the publication checks would otherwise parse each part of a file again
+    (a 400 KB styles part costs 5 ms a parse)."""
+    if as_written:
+        return _parse(data, as_written=True)
+    return _recent.tree(data)
+
+
+def _parse(data: bytes, as_written: bool) -> etree._Element:
     if not as_written and STRICT_MARK in data:
         for strict, transitional in STRICT_NAMESPACES.items():
             data = data.replace(strict, transitional)
@@ -45,6 +57,30 @@ def parse_part(data: bytes, as_written: bool = False) -> etree._Element:
     if root.getroottree().docinfo.doctype:
         raise UnsafeXML("DTD in a package part")
     return root
+
+
+class _RecentTrees(threading.local):
+    """The trees of the parts parsed last in this thread, up to CACHED_BYTES of XML in all."""
+
+    def __init__(self) -> None:
+        self.trees: OrderedDict[bytes, etree._Element] = OrderedDict()
+        self.size = 0
+
+    def tree(self, data: bytes) -> etree._Element:
+        if data in self.trees:
+            self.trees.move_to_end(data)
+            return self.trees[data]
+        root = _parse(data, as_written=False)
+        if len(data) <= CACHED_BYTES:
+            self.trees[data] = root
+            self.size += len(data)
+            while self.size > CACHED_BYTES:
+                self.size -= len(self.trees.popitem(last=False)[0])
+        return root
+
+
+CACHED_BYTES = 8 << 20
+_recent = _RecentTrees()
 
 
 W = f"{{{W_NS}}}"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import LOADER
+
 DEFAULT_RULES = Path(__file__).parent / "data" / "classification_marks.yml"
 SEPARATORS = "★☆·•・、，,/|:：-—"
 PERIOD = r"(?:\d+\s*(?:年|个月)|长期|启用前)"
@@ -31,7 +33,7 @@ class Rules:
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = DEFAULT_RULES) -> Rules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     words = "|".join(re.escape(w) for w in sorted(data.get("marks") or [], key=len, reverse=True))
     separator = f"[{re.escape(SEPARATORS)}\\s]*"
     item = f"(?:{words}|{PERIOD})"

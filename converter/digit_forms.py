@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import LOADER
+
 TABLE = Path(__file__).parent / "data" / "nfkc_digit_forms.yml"
 SHOWN = re.compile(r"[0-9\- \t\n\r\f\v]")
 
@@ -39,7 +41,7 @@ def scan() -> list[int]:
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[int, str]:
-    data = yaml.load(TABLE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(TABLE.read_text(encoding="utf-8"), Loader=LOADER)
     same = data["unicode_version"] == unicodedata.unidata_version
     codes = [int(code, 16) for code in data["code_points"]] if same else scan()
     return {code: unicodedata.normalize("NFKC", chr(code)) for code in codes}

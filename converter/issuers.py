@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import LOADER
+
 REGIONS_FILE = Path(__file__).parent / "data" / "regions.yml"
 CJK = "\u4e00-\u9fff"
 NAME_CHARS = rf"[{CJK}×xX*＊○〇（）()·]"
@@ -38,7 +40,7 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
     """Every name of a provincial-level division (short or official) → its official name."""
-    data = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(REGIONS_FILE.read_text(encoding="utf-8"), Loader=LOADER)
     names = {}
     for official, short in data["provinces"].items():
         names[official] = official

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import LOADER
+
 RULES_FILE = Path(__file__).parent / "data" / "headings.yml"
 
 
@@ -56,8 +58,7 @@ def _any(patterns: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_FILE) -> Rules:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     return Rules(
         label_kinds=tuple((k["name"], re.compile(k["pattern"])) for k in data["label_kinds"]),
         standalone_max=data["standalone_max"],

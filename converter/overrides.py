@@ -23,7 +23,7 @@ import yaml
 
 from .dates import find_years, parse_date
 from .errors import ArchiveError
-from .frontmatter import DOC_TYPES
+from .frontmatter import DOC_TYPES, LOADER
 
 KEYS = {
     "title": "title", "标题": "title",
@@ -59,7 +59,7 @@ def sidecar_overrides(docx_path: Path) -> dict:
     if path is None:
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""

@@ -17,6 +17,7 @@ import yaml
 from lxml import etree
 
 from .errors import ArchiveError
+from .frontmatter import LOADER
 from .intake import CORRUPT
 from .model import Note, SourceDocument
 from .ooxml.blocks import read_blocks
@@ -88,7 +89,7 @@ def _optional_part(package: Package, rels, rel_type: str):
 
 @lru_cache(maxsize=1)
 def _style_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
-    data = yaml.load(STYLE_RULES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(STYLE_RULES.read_text(encoding="utf-8"), Loader=LOADER)
     return frozenset(data["title"]), tuple(re.compile(p) for p in data["headings"])
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArchiveError
+from .frontmatter import LOADER
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "topics.yml"
 ARCHIVE_TAXONOMY = "topics.yml"  # in an archive's root, replaces the packaged one
@@ -109,7 +110,7 @@ def taxonomy_for(root: Path | None) -> Taxonomy:
 def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
     """Read and check a topics.yml; ArchiveError (in Chinese, naming the file) when it is malformed."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行附近，" if mark else ""

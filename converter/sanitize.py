@@ -189,5 +189,5 @@ def _deterministic_zip(parts: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            archive.writestr(info, parts[name], compresslevel=6)
+            archive.writestr(info, parts[name], compresslevel=3)
     return out.getvalue()

@@ -54,7 +54,7 @@ class Taxonomy:
 
     def count(self, text: str) -> Counter:
         """(class, keyword) → number of places in `text` a term of that keyword stands."""
-        counts = Counter(self.owners[m.group(0)] for m in self.matcher.finditer(text))
+        counts = Counter(map(self.owners.__getitem__, self.matcher.findall(text)))
         counts.pop(IGNORED, None)
         return counts
 

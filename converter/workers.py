@@ -69,8 +69,8 @@ def _drive(pool, queue, time_limit, context, function):
                 worker.stop()
                 worker = pool[slot] = _Worker(context, function)
             worker.index = None
+            worker.give(queue)  # the next item first, so the worker is busy while the caller files this one
             yield index, result
-            worker.give(queue)
 
 
 class _Worker:

@@ -24,7 +24,7 @@ from .intake import is_candidate, read_original
 from .lock import archive_lock
 from .model import Image
 from .package_limits import TIME_LIMIT_SECONDS
-from .pages import REPORTS, STATE, Backup, Page, PageIndex, body_hash, merged
+from .pages import REPORTS, STATE, Backup, Page, PageIndex, merged
 from .prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from .slugs import report_slug
 from .workers import Lost, run_all
@@ -176,8 +176,7 @@ class Importer:
     def _front_matter(self, prepared: Prepared, target: Path) -> dict:
         download = Download(file=target.with_suffix(".docx").name, size=len(prepared.download),
                             sha256=hashlib.sha256(prepared.download).hexdigest())
-        return replace(prepared.meta, download=download, body_sha256=body_hash(prepared.body),
-                       imported=self.today).to_dict()
+        return replace(prepared.meta, download=download, imported=self.today).to_dict()
 
     def _write(self, original: Path, page: Path, prepared: Prepared, images: list[tuple[Path, bytes]],
                generated: dict, text: str) -> None:

@@ -12,6 +12,7 @@ from .model import Image, Notice, Report
 from .outline import build_report
 from .overrides import check_overrides
 from .package_limits import check_package
+from .pages import body_hash
 from .read_docx import read_docx
 from .render_markdown import render_markdown
 from .tagging import tag_report, unknown_topics
@@ -34,25 +35,25 @@ class Converted:
 
 
 def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
-                 image_dir: str | None = None) -> Converted:
+                 image_dir: str | None = None, sha256: str | None = None) -> Converted:
     """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
 
     `overrides` (staff's --year/--issuer/…, merged by the caller with a NAME.yml beside the file) win over
     what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     `image_dir`: the folder, relative to the page, where the caller writes `Converted.images`;
-    None leaves pictures out of the page.
+    None leaves pictures out of the page. `sha256`: of the original, when the caller has hashed it.
     """
     check_file(path)
     check_package(path)
     overrides = check_overrides(overrides or {})
-    data = path.read_bytes()
+    sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
     report = build_report(read_docx(path))
     body = render_markdown(report, image_dir)
-    meta, notices = _meta(report, body, path, data, overrides, taxonomy or taxonomy_for(None))
+    meta, notices = _meta(report, body, path, sha256, overrides, taxonomy or taxonomy_for(None))
     return Converted(meta=meta, body=body, report=report, warnings=list(report.warnings) + notices)
 
 
-def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict,
+def _meta(report: Report, body: str, path: Path, sha256: str, overrides: dict,
           taxonomy: Taxonomy) -> tuple[ReportMeta, list[Notice]]:
     found = extract_metadata(report, path.name)
     tagged = tag_report(report, taxonomy)
@@ -74,8 +75,8 @@ def _meta(report: Report, body: str, path: Path, data: bytes, overrides: dict,
         keywords=tagged.keywords,
         sections=tagged.sections,
         source=path.name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         sources=found.sources,
-        body_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        body_sha256=body_hash(body),
         publish_override=publish_override,
     ), notices

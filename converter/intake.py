@@ -60,12 +60,22 @@ SOFFICE_SECONDS = 120
 
 def read_original(path: Path) -> bytes:
     """The file's bytes, or the staff message for a path that is missing, a folder, unreadable or empty."""
+    return _read(path, None)
+
+
+def _read(path: Path, size: int | None) -> bytes:
+    """The first `size` bytes (all when None), or the staff message for a path that is missing, a folder,
+    unreadable or empty."""
     if not path.exists():
         raise ArchiveError(*MISSING)
     if not path.is_file():
         raise ArchiveError(*NOT_A_FILE)
     try:
-        data = path.read_bytes()
+        if size is None:
+            data = path.read_bytes()
+        else:
+            with path.open("rb") as stream:
+                data = stream.read(size)
     except OSError:
         raise ArchiveError(*UNREADABLE) from None
     if not data:
@@ -75,7 +85,7 @@ def read_original(path: Path) -> bytes:
 
 def check_file(path: Path) -> None:
     """Raise `ArchiveError` unless `path` looks like a readable .docx package."""
-    data = read_original(path)
+    data = _read(path, len(OLE_MAGIC))  # the longest signature looked at
     if data.startswith(ZIP_MAGIC):
         _check_zip(path)
     elif data.startswith(OLE_MAGIC):

@@ -76,22 +76,24 @@ def program_error(path: Path | None, error: BaseException) -> str:
 
 
 def _prepare(job: Job) -> Prepared:
-    if hashlib.sha256(read_original(job.path)).hexdigest() != job.sha256:
+    original = read_original(job.path)
+    if hashlib.sha256(original).hexdigest() != job.sha256:
         raise ArchiveError(*CHANGED)
     overrides = overrides_for(job.path, job.overrides)
     publish_override = overrides.pop("publish_override", "")
     warnings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
         docx = _docx_of(job.path, Path(workdir), warnings)
-        converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER)
+        converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
+                                 sha256=job.sha256)
         check_has_text(converted.report)
         findings = publication_findings(docx, converted.report)
-        download = sanitized_docx(docx.read_bytes())
+        download = sanitized_docx(original if docx == job.path else docx.read_bytes())
     blocking = refusal([f for f in findings if f.blocking])
     if blocking:
         raise blocking
     personal = tuple(f.message for f in findings if not f.blocking)
-    meta = replace(converted.meta, source=job.path.name, sha256=job.sha256,
+    meta = replace(converted.meta, source=job.path.name,
                    publish_override=publish_override if personal else "")  # a reason is kept only where needed
     if not meta.year:
         raise _no_year(job.path)

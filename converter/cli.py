@@ -150,6 +150,7 @@ def _write_converted(output: Path, converted) -> None:
 def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override, verbose, quiet) -> None:
     """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
     from .archive import add as add_reports
+    from .overrides import check_overrides
     from .terminal import AddView
     from .topics import ARCHIVE_TAXONOMY, taxonomy_for
 
@@ -159,8 +160,11 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override,
         taxonomy_for(root)  # a malformed topics.yml is one message, not one per file
     except ArchiveError as error:
         _fail(error, root / ARCHIVE_TAXONOMY)
-    overrides = {k: v for k, v in (("year", year), ("issuer", issuer), ("doc_type", doc_type),
-                                   ("topics", list(topics)), ("publish_override", publish_override)) if v}
+    try:  # so are mistaken options
+        overrides = check_overrides({"year": year, "issuer": issuer, "doc_type": doc_type, "topics": list(topics),
+                                     "publish_override": publish_override})
+    except ArchiveError as error:
+        _fail(error)
     view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,
                    bar=sys.stderr if sys.stderr.isatty() else None)
     outcomes = add_reports(root, list(paths), dry_run=dry_run, force=force, overrides=overrides,

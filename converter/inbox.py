@@ -17,6 +17,7 @@ from .archive import Outcome, add
 from .atomic import file_stamp, write_atomic
 from .intake import is_candidate
 from .lock import ArchiveBusy
+from .overrides import sidecar_path
 from .prepare import program_error
 
 INBOX = "inbox"
@@ -84,9 +85,9 @@ class Inbox:
         done = _free_name(self.folder / DONE / path.name)
         done.parent.mkdir(exist_ok=True)
         path.replace(done)
-        sidecar = path.with_suffix(".yml")
-        if sidecar.is_file():
-            sidecar.replace(_free_name(done.with_suffix(".yml")))
+        sidecar = sidecar_path(path)
+        if sidecar is not None:
+            sidecar.replace(_free_name(done.with_suffix(sidecar.suffix)))
 
     def _drop_orphan_notes(self) -> None:
         for note in self.folder.glob(f"*{NOTE}") if self.folder.is_dir() else ():

@@ -49,8 +49,9 @@ def sidecar_path(docx_path: Path) -> Path | None:
 
 
 def overrides_for(docx_path: Path, options: dict | None = None) -> dict:
-    """Staff's values for one file: its NAME.yml wins over the options given for the whole run."""
-    return {**check_overrides(options or {}), **sidecar_overrides(docx_path)}
+    """Staff's values for one file: its NAME.yml wins over the options given for the whole run (the
+    caller has checked those once, with `check_overrides`; `convert_file` checks what this returns)."""
+    return {**(options or {}), **sidecar_overrides(docx_path)}
 
 
 def sidecar_overrides(docx_path: Path) -> dict:

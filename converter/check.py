@@ -15,13 +15,11 @@ import yaml
 
 from .errors import ArchiveError
 from .frontmatter import problems, split_page
-from .metadata import SOURCE_NAMES, WEAK_SOURCES
+from .metadata import FIELD_NAMES, SOURCE_NAMES, WEAK_SOURCES
 from .pages import REPORTS
 from .safety import findings_in_page
+from .tagging import unknown_topics
 from .topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
-
-FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
-               "region": "地区"}
 
 
 @dataclass(frozen=True)
@@ -82,8 +80,7 @@ def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
     if not topics:
         notes.append("没有主题（topics），请在页首补上，或重新导入时用 --topic 指定")
     if taxonomy is not None:
-        notes.extend(f"主题“{t}”不在主题分类（topics.yml）中，请检查拼写或把它加入 topics.yml"
-                     for t in topics if isinstance(t, str) and t not in taxonomy.names)
+        notes.extend(n.message for n in unknown_topics([t for t in topics if isinstance(t, str)], taxonomy))
     return notes
 
 

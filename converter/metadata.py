@@ -165,22 +165,23 @@ def issuer_of_title(title: str) -> str | None:
 
 
 def _warnings(found: Extracted) -> list[Notice]:
-    names = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期"}
     flags = {"year": "--year", "issuer": "--issuer", "doc_type": "--type"}
     warnings = []
     for key in ("year", "issuer"):
         if key not in found.values:
-            warnings.append(Notice(f"no-{key}", f"未能识别{names[key]}，请用 {flags[key]} 或同名 .yml 文件指定"))
+            warnings.append(Notice(f"no-{key}", f"未能识别{FIELD_NAMES[key]}，请用 {flags[key]} 或同名 .yml 文件指定"))
     if found.values.get("doc_type") == "其他":
         warnings.append(Notice("no-doc_type", "未能从标题识别文种，已记为“其他”；如有误请用 --type 指定"))
     for key, source in found.sources.items():
         if source in WEAK_SOURCES and not (key == "doc_type" and found.values[key] == "其他"):
             value = found.values[key]
-            warnings.append(Notice(f"weak-{key}", f"{names.get(key, key)}“{value}”取自{SOURCE_NAMES[source]}，"
+            warnings.append(Notice(f"weak-{key}", f"{FIELD_NAMES.get(key, key)}“{value}”取自{SOURCE_NAMES[source]}，"
                                                   f"请核对；有误请用 {flags.get(key, '同名 .yml 文件')} 指定"))
     return warnings
 
 
+FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
+               "region": "地区"}
 SOURCE_NAMES = {"header": "网页信息栏", "file-name": "文件名", "properties": "文档属性", "staff": "人工指定",
                 "title-line": "标题行", "title": "标题", "subtitle-date": "副标题日期", "signature": "落款",
                 "speech": "报告开头"}

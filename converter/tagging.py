@@ -36,9 +36,9 @@ class Tagged:
 def tag_report(report: Report, taxonomy: Taxonomy) -> Tagged:
     counts = [taxonomy.count(block.text) for block in report.blocks]  # counted once, summed per section
     whole = Evidence()
-    for block, found in zip(report.blocks, counts):
-        whole.add(found, len(block.text))
-    whole.add(taxonomy.count(report.title), len(report.title), HEADING_WEIGHT)
+    for found in counts:
+        whole.add(found)
+    whole.add(taxonomy.count(report.title), HEADING_WEIGHT)
     sections = tag_sections(report, taxonomy, counts)
     topics = _leading(whole.classes, REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX)
     if not topics and whole.classes and whole.classes.most_common(1)[0][1] >= SECTION_MIN_HITS:
@@ -64,9 +64,9 @@ def tag_sections(report: Report, taxonomy: Taxonomy, counts: list[Counter] | Non
         end = next((i for i, h in headings if i > start and h.level <= heading.level), len(blocks))
         named = counts[start]
         evidence = Evidence()
-        evidence.add(named, len(heading.text), HEADING_WEIGHT)
-        for block, found in zip(blocks[start + 1:end], counts[start + 1:end]):
-            evidence.add(found, len(block.text))
+        evidence.add(named, HEADING_WEIGHT)
+        for found in counts[start + 1:end]:
+            evidence.add(found)
         sections.append(Section(
             title=heading.text, anchor=anchor,
             topics=_section_choice(evidence.classes, {name for name, _ in named}),

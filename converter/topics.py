@@ -3,7 +3,7 @@
 Two levels: `topics` are the 21 classes of the State Council's subject classification, `keywords` the
 finer subjects under them (知识产权, 乡村振兴, …) that topic pages list. Terms are counted with the longest
 match at each place, so 科技特派员 is not also 科技, and `ignore` phrases (主题教育, 高质量发展) count for nothing.
-The thresholds and why they are what they are: `scoring.py`.
+The thresholds and why they are what they are: `tagging.py`.
 """
 from __future__ import annotations
 
@@ -90,13 +90,11 @@ class Evidence:
 
     classes: Counter = field(default_factory=Counter)
     keywords: Counter = field(default_factory=Counter)
-    length: int = 0
 
-    def add(self, counts: Counter, length: int, weight: int = 1) -> None:
+    def add(self, counts: Counter, weight: int = 1) -> None:
         for (name, keyword), number in counts.items():
             self.classes[name] += number * weight
             self.keywords[keyword] += number * weight
-        self.length += length
 
 
 def taxonomy_for(root: Path | None) -> Taxonomy:

@@ -87,8 +87,8 @@ def _lone_heading(lines: list, rules: Rules) -> list[int]:
     level = first.style_level or first.outline_level
     if not level or first.origin != "body":
         return []
-    others = [b for b in lines[1:] if not isinstance(b, Table)
-              and (b.source.style_level or b.source.outline_level or 99) <= level]
+    others = any(not isinstance(b, Table) and (b.source.style_level or b.source.outline_level or 99) <= level
+                 for b in lines[top[0] + 1:])
     return [] if others else [top[0]]
 
 

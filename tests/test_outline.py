@@ -122,6 +122,11 @@ def test_lone_top_level_heading_at_the_start_is_the_title():
     assert headings(result) == [(1, "概述")]
 
 
+def test_lone_top_level_heading_below_web_buttons_is_the_title():
+    result = report(p("打印本页"), p("发展回顾", style_level=1), p("概述", style_level=2), p())
+    assert result.title == "发展回顾"
+
+
 # --- heading signals and levels ----------------------------------------------------------------------
 
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 
 from lxml import etree
 
 from .image_metadata import strip_image_metadata
 from .ooxml.package import CONTENT_TYPES, Package, Relationship, relationship, rels_part
-from .ooxml.xml import CT, DC, REL, W
+from .ooxml.xml import CT, DC, REL, W, parse_part
 
 DROPPED_RELATIONSHIPS = {
     "comments", "commentsExtended", "commentsIds", "commentsExtensible", "people", "custom-properties",
@@ -47,6 +48,7 @@ IDENTIFYING_ATTRIBUTES = etree.XPath(  # w:rsid* and w14:paraId/textId, on any e
     namespaces={"w": W[1:-1], "w14": W14[1:-1]})
 W_NS_BYTES = W[1:-1].encode()
 ALWAYS_CLEANED = (b"paraId", b"textId", b"comment", b"<!", b"settings")
+RSID_ATTRIBUTE = re.compile(rb"rsid[0-9A-Za-z]*=")  # styles' <w:rsid> elements stay
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -80,16 +82,16 @@ def _keeps(rel: Relationship) -> bool:
 
 
 def _clean_part(package: Package, name: str, kept: set[str]) -> bytes:
-    data = package.read(name)
-    if name == CONTENT_TYPES:
-        return _serialize(_content_types(package.xml(name, as_written=True), kept))
-    if name.endswith(".rels"):
-        return _serialize(_relationships(package, name, kept))
     if not package.is_xml(name):
-        return strip_image_metadata(data)
+        return strip_image_metadata(package.read(name))
+    data = package.read(name, xml=True)
+    if name == CONTENT_TYPES:
+        return _serialize(_content_types(parse_part(data, as_written=True), kept))
+    if name.endswith(".rels"):
+        return _serialize(_relationships(package, name, parse_part(data, as_written=True), kept))
     if _nothing_to_clean(data):
         return data
-    root = package.xml(name, as_written=True)  # saved again: Strict namespaces stay Strict
+    root = parse_part(data, as_written=True)  # saved again: Strict namespaces stay Strict
     if root.tag.endswith("}coreProperties"):
         _keep_children(root, CORE_KEPT)
     elif root.tag == EXTENDED + "Properties":
@@ -106,20 +108,7 @@ def _nothing_to_clean(data: bytes) -> bool:
     kept byte for byte. Parsing and saving the 800 KB of styles a template carries was a third of an
     import's time. Any doubt (a word below anywhere, even in text) takes the full path."""
     return (data.startswith(b"<") and W_NS_BYTES in data and data.count(b"<?") <= 1
-            and not any(marker in data for marker in ALWAYS_CLEANED) and not _rsid_attribute(data))
-
-
-def _rsid_attribute(data: bytes) -> bool:
-    """Whether a w:rsid* attribute may be in `data` (styles carry <w:rsid> elements, which stay)."""
-    start = data.find(b"rsid")
-    while start != -1:
-        end = start + 4
-        while data[end:end + 1].isalnum():
-            end += 1
-        if data[end:end + 1] == b"=":
-            return True
-        start = data.find(b"rsid", end)
-    return False
+            and not any(marker in data for marker in ALWAYS_CLEANED) and not RSID_ATTRIBUTE.search(data))
 
 
 def _content_types(root, kept: set[str]):
@@ -130,8 +119,7 @@ def _content_types(root, kept: set[str]):
     return root
 
 
-def _relationships(package: Package, rels_name: str, kept: set[str]):
-    root = package.xml(rels_name, as_written=True)
+def _relationships(package: Package, rels_name: str, root, kept: set[str]):
     folder = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/document.xml.rels → word
     for element in list(root.iter(REL + "Relationship")):
         rel = relationship(element, folder)

@@ -64,11 +64,12 @@ class Package:
         info = self._infos.get(part.lstrip("/").lower())
         return None if info is None else info.filename
 
-    def read(self, part: str) -> bytes | None:
-        return self._read(part, MAX_PART_BYTES)
+    def read(self, part: str, xml: bool = False) -> bytes | None:
+        """The part's bytes; an XML part (`xml`) has the lower size limit."""
+        return self._read(part, MAX_XML_PART_BYTES if xml else MAX_PART_BYTES)
 
     def xml(self, part: str, as_written: bool = False) -> etree._Element | None:
-        data = self._read(part, MAX_XML_PART_BYTES)
+        data = self.read(part, xml=True)
         return None if data is None else parse_part(data, as_written)
 
     def _read(self, part: str, limit: int) -> bytes | None:
@@ -110,7 +111,7 @@ class Package:
 
     def main_part(self) -> str:
         for rel in self.relationships("").values():
-            if rel.type == "officeDocument" and not rel.external and self.read(rel.target) is not None:
+            if rel.type == "officeDocument" and not rel.external and self.name_of(rel.target) is not None:
                 return rel.target
         return "word/document.xml"
 

@@ -35,8 +35,8 @@ def comment_findings(roots: dict[str, etree._Element], located: dict[str, list[L
     return [Finding("comments", f"含批注（{count or len(anchors)} 条，第一条在{where}）")]
 
 
-def hidden_findings(root: etree._Element, paragraphs: list[Located], roots: dict[str, etree._Element]) -> list[Finding]:
-    hidden_styles = _hidden_styles(roots)
+def hidden_findings(root: etree._Element, paragraphs: list[Located], hidden_styles: set[str]) -> list[Finding]:
+    """`hidden_styles`: `hidden_style_ids` of the package's style parts, found once for all its parts."""
     background = root.find(W + "background")
     white_ok = background is None or _lower(background.get(W + "color")) in PLAIN_BACKGROUND
     findings = []
@@ -96,7 +96,7 @@ def _is_white_on_plain(run, rpr, paragraph) -> bool:
     return all(_lower(s.get(W + "fill")) in PLAIN_BACKGROUND for s in shadings)
 
 
-def _hidden_styles(roots: dict[str, etree._Element]) -> set[str]:
+def hidden_style_ids(roots: dict[str, etree._Element]) -> set[str]:
     """Style ids whose run properties hide text, including styles based on them."""
     based_on, hidden = {}, set()
     styles = [root for root in roots.values() if root.tag == W + "styles"]

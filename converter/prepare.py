@@ -88,10 +88,10 @@ def _prepare(job: Job) -> Prepared:
                                  sha256=job.sha256)
         check_has_text(converted.report)
         findings = publication_findings(docx, converted.report)
+        blocking = refusal([f for f in findings if f.blocking])
+        if blocking:
+            raise blocking  # before the sanitized copy: a refused report needs none
         download = sanitized_docx(original if docx == job.path else docx.read_bytes())
-    blocking = refusal([f for f in findings if f.blocking])
-    if blocking:
-        raise blocking
     personal = tuple(f.message for f in findings if not f.blocking)
     meta = replace(converted.meta, source=job.path.name,
                    publish_override=publish_override if personal else "")  # a reason is kept only where needed

@@ -20,7 +20,7 @@ import yaml
 
 from .classification import mark_in_file_name, mark_in_line, mark_in_prose
 from .docx_properties import property_findings
-from .docx_review import comment_findings, hidden_findings, revision_findings
+from .docx_review import comment_findings, hidden_findings, hidden_style_ids, revision_findings
 from .docx_text import PART_KINDS, Located, located_paragraphs
 from .errors import ArchiveError
 from .finding import PERSONAL, Finding, personal_finding, snippet
@@ -46,9 +46,10 @@ def publication_findings(path: Path, report: Report) -> list[Finding]:
         roots = {name: package.xml(name) for name in package.xml_parts()}
         located = {name: located_paragraphs(root, headings, report.title)
                    for name, root in roots.items() if root.tag in PART_KINDS and root.tag != W + "comments"}
+        hidden_styles = hidden_style_ids(roots)
         for name, paragraphs in located.items():
             findings += revision_findings(roots[name], paragraphs)
-            findings += hidden_findings(roots[name], paragraphs, roots)
+            findings += hidden_findings(roots[name], paragraphs, hidden_styles)
             findings += text_findings(paragraphs)
         findings += comment_findings(roots, located)
     return sorted(_unique(findings), key=lambda f: ORDER.index(f.code) if f.code in ORDER else len(ORDER))
@@ -58,8 +59,9 @@ def text_findings(paragraphs: list[Located]) -> list[Finding]:
     findings = []
     for item in paragraphs:
         mark = mark_in_line(item.text) if item.top else mark_in_prose(item.text)
-        if mark or find_personal_data(item.text):
-            findings += _line_findings(item.text, item.where, mark)
+        personal = find_personal_data(item.text)
+        if mark or personal:
+            findings += _line_findings(item.text, item.where, mark, personal)
     return findings
 
 

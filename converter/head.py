@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from .dates import find_dates
 from .doctypes import doc_type_of_title, ends_like_a_title
 from .model import Heading, Paragraph, Report
+from .outline_rules import load_rules
 
 HEAD_SIZE = 30  # blocks looked at; the head usually ends sooner, at 各位代表： or the first 一、
-TITLE_MAX = 80
+CONTINUATION_MAX = 40  # the second line of a title wrapped over two
 FURNITURE_WORDS = ("下载", "打印本页", "打印", "全屏", "收藏", "字号", "字体", "加大", "还原", "减小", "大", "中",
                    "小", "默认", "分享到", "分享", "微信", "微博", "QQ空间", "关闭窗口", "关闭", "返回顶部", "首页",
                    "阅读量", "阅读次数", "浏览次数", "相关报道", "附件下载", "扫一扫", "在手机打开")
@@ -92,7 +93,7 @@ def _kind(text: str) -> str:
         return "caption"
     if find_dates(text) and SUBTITLE.search(text):
         return "subtitle"
-    if len(text) > TITLE_MAX:
+    if len(text) > load_rules().title_max:
         return "stop"
     if SENTENCE.search(text) and not SLOGAN_TITLE.search(text):
         return "plain-sentence"

@@ -2,6 +2,7 @@
 Word's numbering label put in front of the text, table cells cleaned the same way."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .model import NumberLabel, Run, SourceParagraph, Table
@@ -65,3 +66,16 @@ def _clean_table(table: Table) -> Table:
 def _clean_cell(cell):
     paragraphs = ((p, strip_runs(p.runs)) for p in cell.paragraphs)
     return replace(cell, paragraphs=tuple(replace(p, runs=join_breaks(runs)) for p, runs in paragraphs if runs))
+
+
+def prevailing(lines: list, attribute: str, count_unset: bool = True):
+    """The run attribute (font, size) most of the text outside tables is set in; runs where it is unset
+    count only with `count_unset`."""
+    counts = Counter()
+    for line in lines:
+        if isinstance(line, Line):
+            for run in line.runs:
+                value = getattr(run, attribute)
+                if value or count_unset:
+                    counts[value] += len(run.text)
+    return counts.most_common(1)[0][0] if counts else None

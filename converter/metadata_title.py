@@ -9,12 +9,11 @@ import re
 from pathlib import Path
 
 from .doctypes import doc_type_of_title, ends_like_a_title
-from .head import HeadLine, header_value
+from .head import CONTINUATION_MAX, HeadLine, header_value
 from .model import Report
 
 CONNECTOR_END = re.compile(r"(?:和|及|与|暨|、|的|关于|于|对|在|之)$")
 BARE_TYPE = re.compile(r"^(?:年度)?(?:政府)?工作(?:总结|计划|要点|报告|汇报)$|^述职报告$")
-CONTINUATION_MAX = 40
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\s+"
                      r"(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\d])|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 

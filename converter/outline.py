@@ -8,10 +8,9 @@ first outline level is 1 (`##`), the next 2, and so on. The rules live in data/h
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
-from .lines import Line, clean_blocks
+from .lines import Line, clean_blocks, prevailing
 from .model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
 from .outline_rules import Rules, load_rules
 from .runs import SPACE, join_breaks, split_runs, strip_runs, text_of
@@ -37,7 +36,7 @@ def build_report(source: SourceDocument) -> Report:
     lines = list(clean_blocks(source.blocks, rules))
     title, taken = find_title(lines, rules)
     body = [b for i, b in enumerate(lines) if i not in taken]
-    parts = rank_levels(classify(body, rules))
+    parts = rank_levels(classify(body, rules), rules)
     blocks = closing_roles(attach_captions(list(emit(parts)), rules), rules)
     warnings = source.warnings
     if not title and not source.properties.title:
@@ -52,7 +51,7 @@ def build_report(source: SourceDocument) -> Report:
 
 def classify(body: list, rules: Rules) -> list[Part]:
     parts, front_matter = [], True
-    body_font = _body_font(body)
+    body_font = prevailing(body, "font")
     for index, block in enumerate(body):
         if isinstance(block, Table):
             parts.append(Part(block))
@@ -157,22 +156,11 @@ def _plain_heading(line: Line, rules: Rules, body_font: str | None) -> bool:
     return bold or font or line.source.align == "center"
 
 
-def _body_font(body: list) -> str | None:
-    """The font most of the text is set in."""
-    fonts = Counter()
-    for line in body:
-        if isinstance(line, Line):
-            for run in line.runs:
-                fonts[run.font] += len(run.text)
-    return fonts.most_common(1)[0][0] if fonts else None
-
-
-def rank_levels(parts: list[Part]) -> list[Part]:
+def rank_levels(parts: list[Part], rules: Rules) -> list[Part]:
     """Raw levels → 1, 2, 3 …: style levels as they are; label kinds used by styled headings take
     that style's level, other kinds follow below in GB/T 9704 order. Unlabelled formatted lines and
     back matter (附件, 名词解释) share the first level: putting them above would shift every labelled
     heading down a level. Where styles mark headings, styles alone are trusted."""
-    rules = load_rules()
     explicit = [p for p in parts if p.level is not None and p.level > 0]
     kind_level = {}
     for part in explicit:

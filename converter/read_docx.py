@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
+from .dates import HAN_DIGITS
 from .errors import ArchiveError
 from .frontmatter import LOADER
 from .intake import CORRUPT
@@ -31,7 +32,6 @@ from .ooxml.styles import Styles
 from .ooxml.xml import w
 
 STYLE_RULES = Path(__file__).parent / "data" / "styles.yml"
-CHINESE_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, KeyError, ValueError,
               EOFError, OSError, RuntimeError, NotImplementedError, zlib.error, RecursionError)
 
@@ -103,5 +103,5 @@ def style_level(name: str) -> int | None:
     for pattern in headings:
         if match := pattern.match(key):
             digit = match.group(1)
-            return int(digit) if digit.isdigit() else CHINESE_NUMERALS.get(digit)
+            return int(digit) if digit.isdigit() else HAN_DIGITS.get(digit)
     return None

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from .anchors import heading_ids
 from .model import Cell, Heading, Paragraph, Report, Run, Table
+from .ooxml.inline import safe_href
 from .runs import merge_runs
 
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -21,7 +22,6 @@ ANYWHERE = re.compile(r"([\\`*_{}\[\]#|])")
 # what a line may not start with: ATX heading, list item or rule (-, +), ordered list, fence,
 # admonition/details
 LINE_START = re.compile(r"^(?:#|[-+]|\d{1,9}(?=[.)](?:[ \t]|$))|~~~|!!!|\?\?\?)")
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
 
 
@@ -120,9 +120,9 @@ def _escape_line_start(match: re.Match) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    if not url or not url.strip().lower().startswith(LINK_SCHEMES):
-        return None
-    return quote(url.strip(), safe=URL_SAFE)
+    """The reader's link rule again (a page may be built from a model made elsewhere), then quoted."""
+    href = safe_href(url)
+    return quote(href, safe=URL_SAFE) if href else None
 
 
 def image_url(image_dir: str, name: str) -> str:

@@ -7,15 +7,13 @@ This is the one title finder for a .docx: the page's `#` and the front matter's 
 (`metadata_title` only handles what it cannot see)."""
 from __future__ import annotations
 
-from collections import Counter
-
-from .head import is_web_furniture
+from .head import CONTINUATION_MAX, is_web_furniture
+from .lines import prevailing
 from .model import Table
 from .outline_rules import Rules
 
 SEARCH = 8  # lines from the top where a title may be
 SKIPPABLE = 20  # short lines above the title (附件1, 文号) are passed over; a longer one ends the search
-CONTINUATION_MAX = 40
 BIG = 2  # points above the body size
 MASTHEAD_ROWS, MASTHEAD_CHARS = 2, 40
 
@@ -64,7 +62,7 @@ def _styled(lines: list, rules: Rules) -> list[int]:
 
 
 def _formatted(lines: list, rules: Rules) -> list[int]:
-    body_size = _body_size(lines)
+    body_size = prevailing(lines, "size", count_unset=False)
     for index in _top(lines):
         line = lines[index]
         if _title_like(line, rules, body_size):
@@ -129,17 +127,6 @@ def _continues(first, second, rules: Rules, body_size) -> bool:
 def _look(line) -> tuple:
     run = next((r for r in line.runs if r.text.strip()), None)
     return line.source.align, run and (run.size, run.font, run.bold)
-
-
-def _body_size(lines: list) -> float | None:
-    """The font size most of the text is set in."""
-    sizes = Counter()
-    for line in lines:
-        if not isinstance(line, Table):
-            for run in line.runs:
-                if run.size:
-                    sizes[run.size] += len(run.text)
-    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def _joined(parts: list[str]) -> str:

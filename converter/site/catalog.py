@@ -94,26 +94,30 @@ class Catalog:
         return {e.src_uri: e for e in self.entries}
 
     @cached_property
+    def newest(self) -> list[Entry]:
+        return newest_first(self.entries)
+
+    @cached_property
     def years(self) -> dict[int, list[Entry]]:
-        return _group(newest_first(self.entries), lambda e: [e.meta.year] if e.meta.year else [])
+        return group_by_keys(self.newest, lambda e: [e.meta.year] if e.meta.year else [])
 
     @cached_property
     def topics(self) -> dict[str, list[Entry]]:
-        return _group(newest_first(self.entries), lambda e: _all_topics(e.meta))
+        return group_by_keys(self.newest, lambda e: _all_topics(e.meta))
 
     @cached_property
     def issuers(self) -> dict[str, list[Entry]]:
-        return _group(newest_first(self.entries), lambda e: [e.issuer])
+        return group_by_keys(self.newest, lambda e: [e.issuer])
 
     @cached_property
     def doc_types(self) -> dict[str, list[Entry]]:
-        groups = _group(newest_first(self.entries), lambda e: [e.meta.doc_type or "其他"])
+        groups = group_by_keys(self.newest, lambda e: [e.meta.doc_type or "其他"])
         order = {name: i for i, name in enumerate(DOC_TYPES)}
         return dict(sorted(groups.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
     @cached_property
     def issuer_years(self) -> dict[str, dict[int, list[Entry]]]:
-        return {issuer: _group(items, lambda e: [e.meta.year]) for issuer, items in self.issuers.items()}
+        return {issuer: group_by_keys(items, lambda e: [e.meta.year]) for issuer, items in self.issuers.items()}
 
     @cached_property
     def topic_slugs(self) -> dict[str, str]:
@@ -161,7 +165,8 @@ def _all_topics(meta: ReportMeta) -> list[str]:
     return found
 
 
-def _group(entries: list[Entry], keys_of) -> dict:
+def group_by_keys(entries: list[Entry], keys_of) -> dict:
+    """Entries under each key `keys_of` gives them (none, one or several), in their order."""
     groups: dict = {}
     for entry in entries:
         for key in keys_of(entry):

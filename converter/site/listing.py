@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Entry
+from .catalog import Entry, group_by_keys
 from .markup import Link, a, chinese_date, esc
 
 
@@ -58,7 +58,4 @@ def name_list(names, groups: dict, src_of, link: Link, label=str) -> str:
 
 
 def group_by(entries: list[Entry], key_of) -> dict:
-    groups: dict = {}
-    for entry in entries:
-        groups.setdefault(key_of(entry), []).append(entry)
-    return groups
+    return group_by_keys(entries, lambda entry: [key_of(entry)])

@@ -23,11 +23,17 @@ def hyperlink_target(instruction: str) -> str | None:
 
 
 class _Field:
-    __slots__ = ("code", "result")
+    __slots__ = ("code", "result", "kind", "target")
 
     def __init__(self):
-        self.code: list[str] = []
+        self.code: list[str] = []  # instruction text, complete once the result starts
         self.result = False
+        self.kind = ""
+        self.target: str | None = None
+
+    def start_result(self) -> None:
+        code = "".join(self.code)
+        self.result, self.kind, self.target = True, field_kind(code), hyperlink_target(code)
 
 
 class Fields:
@@ -41,8 +47,8 @@ class Fields:
         if kind == "begin":
             self._open.append(_Field())
         elif kind == "separate" and self._open:
-            self._open[-1].result = True
-            self.saw_toc = self.saw_toc or field_kind(self._code(self._open[-1])) == "TOC"
+            self._open[-1].start_result()
+            self.saw_toc = self.saw_toc or self._open[-1].kind == "TOC"
         elif kind == "end" and self._open:
             self._open.pop()
 
@@ -57,16 +63,8 @@ class Fields:
 
     @property
     def showing(self) -> bool:
-        return all(f.result and field_kind(self._code(f)) not in DROPPED for f in self._open)
+        return all(f.result and f.kind not in DROPPED for f in self._open)
 
     @property
     def href(self) -> str | None:
-        for field in reversed(self._open):
-            target = hyperlink_target(self._code(field))
-            if target:
-                return target
-        return None
-
-    @staticmethod
-    def _code(field: _Field) -> str:
-        return "".join(field.code)
+        return next((f.target for f in reversed(self._open) if f.target), None)

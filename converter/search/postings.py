@@ -109,14 +109,13 @@ def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
     return _encode(names, values, 2 * key_first)
 
 
-def _group_starts(*columns: np.ndarray) -> np.ndarray:
-    """Indices where any of the (sorted) columns changes value, 0 included."""
-    if not len(columns[0]):
+def _group_starts(column: np.ndarray) -> np.ndarray:
+    """Indices where the (sorted) column changes value, 0 included."""
+    if not len(column):
         return np.zeros(0, np.int64)
-    change = np.zeros(len(columns[0]), dtype=bool)
+    change = np.empty(len(column), dtype=bool)
     change[0] = True
-    for column in columns:
-        change[1:] |= column[1:] != column[:-1]
+    change[1:] = column[1:] != column[:-1]
     return np.flatnonzero(change)
 
 

@@ -78,9 +78,9 @@ def write_home(catalog: Catalog, description: str, body: Body, link: Link) -> No
     body.h2("latest", "最新收录")
     body.add(report_list(latest_added(catalog.entries, LATEST), link, ("issuer", "year", "type")))
     body.h2("topics", "按主题浏览")
-    body.add(name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
+    body.add(topic_names(catalog, link))
     body.h2("types", "按文种浏览")
-    body.add(name_list(catalog.doc_types, catalog.doc_types, catalog.type_src, link))
+    write_types(catalog, body, link)
     body.h2("issuers", "按发文机关浏览")
     issuers = sorted(catalog.issuers, key=lambda i: (-len(catalog.issuers[i]), catalog.issuer_slugs[i]))
     body.add(name_list(issuers[:HOME_ISSUERS], catalog.issuers, catalog.issuer_src, link))
@@ -96,7 +96,11 @@ def write_years(catalog: Catalog, body: Body, link: Link) -> None:
 
 def write_topics(catalog: Catalog, body: Body, link: Link) -> None:
     body.add("<p>主题按国务院公文主题分类归纳。主题页按年度列出涉及该主题的报告和章节，可逐年追踪同一事项。</p>")
-    body.add(name_list(catalog.topics, catalog.topics, catalog.topic_src, link))
+    body.add(topic_names(catalog, link))
+
+
+def topic_names(catalog: Catalog, link: Link) -> str:
+    return name_list(catalog.topics, catalog.topics, catalog.topic_src, link)
 
 
 def write_issuers(catalog: Catalog, body: Body, link: Link) -> None:

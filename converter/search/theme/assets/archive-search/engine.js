@@ -101,7 +101,10 @@
     if (!this.meta) {
       this.meta = fetchOk(this.base + "search/meta.json", { cache: "no-cache" })
         .then((r) => r.json())
-        .then((meta) => prepareMeta(meta));
+        .then((meta) => {
+          this.metaDigest = meta.digest;  // names this index's version in every file's URL
+          return prepareMeta(meta);
+        });
       this.meta.catch(() => { this.meta = null; });
     }
     return this.meta;
@@ -131,6 +134,17 @@
       this.files.set(path, p);
     }
     return this.files.get(path);
+  };
+
+  /** A text fragment for excerpts, [start, text, normalised text with its map], normalised once. */
+  Engine.prototype.fragment = function (path) {
+    const key = "norm:" + path;
+    if (!this.files.has(key)) {
+      const p = this.file(path, "json").then(([start, text]) => [start, text, normalizeWithMap(text)]);
+      p.catch(() => this.files.delete(key));
+      this.files.set(key, p);
+    }
+    return this.files.get(key);
   };
 
   /** The encoded entry of a key (1 or 2 characters), or null. */
@@ -293,7 +307,6 @@
   Engine.prototype.search = async function (query, options) {
     options = options || {};
     const meta = await this.load();
-    this.metaDigest = meta.digest;
     const terms = queryTerms(query);
     const answer = { query: String(query || ""), terms, total: 0, results: [], facets: countFacets(meta, [], {}) };
     if (!terms.length) return answer;
@@ -337,8 +350,7 @@
   /** [{text, mark}] around normalised position `first` of a report, every term occurrence marked. */
   Engine.prototype.excerptParts = async function (meta, doc, first, terms) {
     const k = Math.floor(first / meta.chunk);
-    const [start, text] = await this.file("t/" + doc + "-" + k + ".json", "json");
-    const norm = normalizeWithMap(text);
+    const [start, text, norm] = await this.fragment("t/" + doc + "-" + k + ".json");
     const marks = new Array(norm.text.length).fill(false);
     for (const term of terms) {
       for (let at = norm.text.indexOf(term); at !== -1; at = norm.text.indexOf(term, at + 1)) {
@@ -387,6 +399,7 @@
   engine.load().catch(() => {});  // the first search then waits for the shards only
   window.archiveSearch = {
     search: (query, options) => engine.search(query, options),
+    base: engine.base,  // the site root, for ui.js
     normalize,
     terms: queryTerms,
     ready: true,

@@ -7,7 +7,7 @@
   "use strict";
   const api = window.archiveSearch;
   const root = document.querySelector("[data-archive-search]");
-  const base = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href).href;
+  const base = api.base;
   const pageUrl = new URL(root.getAttribute("data-page") || "search/", location.href).href;
   const MSG = {
     prompt: "输入要查找的词语，多个词语用空格分开",

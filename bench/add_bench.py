@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from make_reports import OUT, Unavailable, make_reports, new_archive
+from make_reports import ARCHIVE, OUT, Unavailable, children_cpu, make_reports, new_archive
 
 WORK = OUT / "add"
 
@@ -43,18 +42,13 @@ def report_folder(size: int) -> Path:
 def timed_add(archive: Path, folder: Path, workers: int) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (the command and its workers, user + system) and the summary line."""
     env = {**os.environ, "ARCHIVE_WORKERS": str(workers)}
-    cpu_before = _children_cpu()
+    cpu_before = children_cpu()
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "converter", "add", str(folder)], cwd=archive, env=env,
+    result = subprocess.run([*ARCHIVE, "add", str(folder)], cwd=archive, env=env,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-200:]
-    return elapsed, _children_cpu() - cpu_before, summary
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return elapsed, children_cpu() - cpu_before, summary
 
 
 def main() -> int:

@@ -24,11 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from make_reports import Unavailable, imported_archive
+from make_reports import ARCHIVE, OUT, ROOT, Unavailable, imported_archive
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
-ARCHIVE = [sys.executable, "-m", "converter"]
 
 
 def main() -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_reports import Unavailable, generated_set  # noqa: E402
+from make_reports import Unavailable, children_cpu, generated_set  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -65,17 +64,12 @@ def per_process_commands() -> dict[str, list[str]]:
     return commands
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def time_batch(name: str, files: list[Path]) -> dict:
     """One process over all files: wall and CPU seconds, and how many files failed."""
     code = BATCH[name] + BATCH_LOOP
-    cpu, start = _children_cpu(), time.perf_counter()
+    cpu, start = children_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *map(str, files)], capture_output=True, text=True, env=ENV)
-    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    wall, cpu = time.perf_counter() - start, children_cpu() - cpu
     failed = int(done.stdout.strip() or len(files)) if done.returncode == 0 else len(files)
     return {"wall": wall, "cpu": cpu, "failed": failed}
 
@@ -83,7 +77,7 @@ def time_batch(name: str, files: list[Path]) -> dict:
 def time_per_process(command: list[str], files: list[Path]) -> dict:
     """One process per file: total wall and CPU seconds, each file's wall time, failures."""
     walls, failed = [], 0
-    cpu = _children_cpu()
+    cpu = children_cpu()
     with tempfile.TemporaryDirectory() as out:
         for path in files:
             argv = [a.replace("{in}", str(path)).replace("{out}", str(Path(out) / (path.stem + ".md")))
@@ -91,7 +85,7 @@ def time_per_process(command: list[str], files: list[Path]) -> dict:
             start = time.perf_counter()
             failed += subprocess.run(argv, capture_output=True, env=ENV).returncode != 0
             walls.append(time.perf_counter() - start)
-    return {"wall": sum(walls), "cpu": _children_cpu() - cpu, "walls": walls, "failed": failed}
+    return {"wall": sum(walls), "cpu": children_cpu() - cpu, "walls": walls, "failed": failed}
 
 
 def run(files: list[Path], reps: int = 1) -> list[dict]:

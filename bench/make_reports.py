@@ -22,6 +22,7 @@ import argparse
 import itertools
 import json
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,12 @@ def _sections(truth: dict) -> list[tuple[str, list[str]]]:
         elif kind == "p" and truth["paragraphs"][number]["role"] == "body":
             sections[-1][1].append(truth["paragraphs"][number]["text"])
     return sections
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def new_archive(folder: Path) -> None:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/metadata_eval.py [-v]
 
-Sets: the generated .docx (/work/gen/docx-gen, truth in the JSON beside each file), the real .docx of
+Sets: the generated .docx (docx-gen's set, make_reports.generated_set; truth in the JSON beside each file), the real .docx of
 ../shared/corpus/reports-docx (truth: MANIFEST year and issuing body, title = first line, the meeting date),
 and the text corpus ../shared/corpus/reports-txt read one line per paragraph with no reader title
 (truth: bench/metadata_truth.yml). Hand-checked extra truth is in bench/metadata_truth.yml.
@@ -24,10 +24,21 @@ from converter.read_docx import read_docx
 from converter.tagging import tag_report
 from converter.topics import load_taxonomy
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from corpus_manifest import manifest_rows  # noqa: E402
+from make_reports import Unavailable, generated_set  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-GENERATED = Path("/work/gen/docx-gen")
 TRUTH = yaml.safe_load((Path(__file__).parent / "metadata_truth.yml").read_text(encoding="utf-8"))
+def generated_or_none() -> Path | None:
+    try:
+        return generated_set()
+    except Unavailable:
+        return None
+
+
+GENERATED = generated_or_none()  # docx-gen's files with their ground truth
 FIELDS = ("title", "year", "issuer", "date", "doc_type")
 
 
@@ -44,7 +55,7 @@ def generated_cases():
 
 def real_docx_cases():
     folder = SHARED / "corpus" / "reports-docx"
-    rows = _manifest(folder)
+    rows = manifest_rows(folder, (".docx", ".txt"))
     for path in sorted(folder.glob("*.docx")):
         row = rows[path.name]
         first = next(b.text for b in read_docx(path).blocks if isinstance(b, SourceParagraph) and b.text.strip())
@@ -54,7 +65,7 @@ def real_docx_cases():
 
 def text_cases():
     folder = SHARED / "corpus" / "reports-txt"
-    rows = _manifest(folder)
+    rows = manifest_rows(folder, (".docx", ".txt"))
     for path in sorted(folder.glob("*.txt")):
         truth = TRUTH["texts"][path.stem]
         expected = {"year": int(rows[path.name][5][:4]), "issuer": truth["issuer"], "doc_type": truth["doc_type"],
@@ -67,15 +78,6 @@ def text_cases():
 def text_report(path: Path) -> Report:
     lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     return Report(title="", blocks=tuple(Paragraph(runs=(Run(text=line),)) for line in lines if line))
-
-
-def _manifest(folder: Path) -> dict[str, list[str]]:
-    rows = {}
-    for line in (folder / "MANIFEST.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) > 6 and cells[0].endswith((".docx", ".txt")):
-            rows[cells[0]] = cells
-    return rows
 
 
 def _iso(text: str | None) -> str | None:
@@ -102,7 +104,7 @@ def evaluate(name, cases, load, verbose):
 
 
 def main(verbose: bool) -> None:
-    sets = [("generated", generated_cases, lambda p: build_report(read_docx(p)), GENERATED.is_dir()),
+    sets = [("generated", generated_cases, lambda p: build_report(read_docx(p)), GENERATED is not None),
             ("real-docx", real_docx_cases, lambda p: build_report(read_docx(p)), SHARED.is_dir()),
             ("texts", text_cases, text_report, SHARED.is_dir())]
     print("| set | docs | " + " | ".join(FIELDS) + " | ms/doc |")
@@ -141,7 +143,8 @@ def topic_table(loaders) -> None:
 
 if __name__ == "__main__":
     main("-v" in sys.argv)
-    topic_table([("generated", sorted(GENERATED.glob("*.docx")), lambda p: build_report(read_docx(p))),
+    generated = sorted(GENERATED.glob("*.docx")) if GENERATED else []
+    topic_table([("generated", generated, lambda p: build_report(read_docx(p))),
                  ("real-docx", sorted((SHARED / "corpus" / "reports-docx").glob("*.docx")),
                   lambda p: build_report(read_docx(p))),
                  ("texts", sorted((SHARED / "corpus" / "reports-txt").glob("*.txt")), text_report)])

@@ -25,9 +25,11 @@ def run(*args: str, cwd: Path) -> None:
 
 
 def corpus_archive(folder: Path) -> None:
+    """A new archive in `folder` (emptied first) holding the corpus, built."""
     from docx_factory import Para, Title, write_docx
+    from make_reports import new_archive
 
-    run("init", str(folder), cwd=folder.parent)
+    new_archive(folder)
     with tempfile.TemporaryDirectory() as tmp:
         for txt in sorted((CORPUS / "reports-txt").glob("*.txt")):
             lines = [line.strip() for line in txt.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 import search_archive  # noqa: E402
-from make_reports import Unavailable, imported_archive  # noqa: E402
+from make_reports import ARCHIVE, Unavailable, imported_archive  # noqa: E402
 
 from converter.search.index import Report, build_index  # noqa: E402
 from converter.site import csp  # noqa: E402
@@ -46,13 +46,11 @@ def build_archive(size: str, work: Path, rebuild: bool) -> Path:
             raise Unavailable(f"needs {search_archive.CORPUS}")
         folder = work / "corpus"
         if rebuild or not (folder / "site" / "search" / "meta.json").exists():
-            subprocess.run(["rm", "-rf", str(folder)], check=True)
-            folder.parent.mkdir(parents=True, exist_ok=True)
             search_archive.corpus_archive(folder)
         return folder / "site"
     folder, _ = imported_archive(int(size))
     if rebuild or not (folder / "site" / "search" / "meta.json").exists():
-        subprocess.run([sys.executable, "-m", "converter", "build", "-q"], cwd=folder, check=True)
+        subprocess.run([*ARCHIVE, "build", "-q"], cwd=folder, check=True)
     return folder / "site"
 
 

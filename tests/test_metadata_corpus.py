@@ -1,5 +1,6 @@
 """Metadata of the real provincial reports in ../shared/corpus/reports-docx, against their MANIFEST."""
 import pytest
+from corpus_manifest import manifest_rows
 
 from converter.metadata import extract_metadata
 from converter.model import SourceParagraph
@@ -9,18 +10,9 @@ from converter.read_docx import read_docx
 pytestmark = pytest.mark.corpus
 
 
-def manifest(folder):
-    rows = {}
-    for line in (folder / "MANIFEST.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) > 6 and cells[0].endswith(".docx"):
-            rows[cells[0]] = cells
-    return rows
-
-
 def test_real_reports_yield_their_title_year_issuer_type_and_meeting_date(shared):
     folder = shared / "corpus" / "reports-docx"
-    rows = manifest(folder)
+    rows = manifest_rows(folder)
     assert rows
     for path in sorted(folder.glob("*.docx")):
         source = read_docx(path)

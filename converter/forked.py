@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 CONTEXT = multiprocessing.get_context("fork")
 PR_SET_PDEATHSIG = 1
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters
 
 
 def start(target: Callable, *args: Any, name: str) -> multiprocessing.Process:
@@ -37,6 +38,18 @@ def _die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
+
+
+def keep_freed_memory() -> None:
+    """Let malloc reuse freed memory instead of handing it back to the kernel: a worker that allocates
+    and frees arrays of 100 MB one after the other (the search index) otherwise pays for every page of
+    each new array again (~1 s of page faults for 1000 reports). The worker's peak stays the same."""
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(M_MMAP_THRESHOLD, 2**31 - 1)
+        libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1)
+    except (OSError, AttributeError):  # not glibc: only slower
+        pass
 
 
 class Forked:

@@ -138,6 +138,7 @@ class CollectorProcess:
 
 
 def _serve(calls, answers) -> None:
+    forked.keep_freed_memory()
     collector = Collector()
     try:
         for name, *args in iter(calls.get, None):

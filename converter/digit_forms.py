@@ -26,7 +26,8 @@ SHOWN = re.compile(r"[0-9\- \t\n\r\f\v]")
 
 
 def project(text: str) -> str:
-    return text.translate(_forms())
+    # Most lines hold none of the characters: finding that out is ~5x cheaper than translating them.
+    return text.translate(_forms()) if _any_form().search(text) else text
 
 
 def scan() -> list[int]:
@@ -45,6 +46,20 @@ def _forms() -> dict[int, str]:
     same = data["unicode_version"] == unicodedata.unidata_version
     codes = [int(code, 16) for code in data["code_points"]] if same else scan()
     return {code: unicodedata.normalize("NFKC", chr(code)) for code in codes}
+
+
+@lru_cache(maxsize=1)
+def _any_form() -> re.Pattern:
+    """A character class of the code points in `_forms()`, as ranges (a class of 361 single code points
+    is searched several times slower)."""
+    ranges: list[list[int]] = []
+    for code in sorted(_forms()):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                                    for a, b in ranges) + "]")
 
 
 def table_text() -> str:

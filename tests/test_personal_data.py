@@ -119,3 +119,11 @@ def test_the_quick_look_for_a_long_run_of_digits_never_hides_a_finding(pieces):
 def test_the_list_of_characters_nfkc_makes_digits_of_is_this_pythons_unicode_data():
     assert digit_forms.TABLE.read_text(encoding="utf-8") == digit_forms.table_text(), \
         "run `python -m converter.digit_forms` to make the list again"
+
+
+def test_projection_translates_a_line_exactly_when_it_holds_a_form_character():
+    forms = digit_forms._forms()
+    for code, form in forms.items():
+        assert digit_forms.project(f"第{chr(code)}项") == f"第{form}项"
+    line = "二〇二三年全市生产总值增长5.2%，城镇新增就业1.3万人"
+    assert digit_forms.project(line) is line

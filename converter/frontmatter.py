@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
+from typing import Iterator
 
 import yaml
 
@@ -121,6 +123,22 @@ def _is_real_date(text: str) -> bool:
     return True
 
 
+_parsed: dict[str, object] | None = None  # front matter by its YAML text, while `parsing_once`
+
+
+@contextmanager
+def parsing_once() -> Iterator[None]:
+    """While in this block `split_page` parses each front matter once and then returns the same objects
+    (callers must not change them). `archive build` parses every page before it forks the check, so
+    that the check and the site share the work (1 s of YAML at 1000 reports)."""
+    global _parsed
+    outer, _parsed = _parsed, {} if _parsed is None else _parsed
+    try:
+        yield
+    finally:
+        _parsed = outer
+
+
 def split_page(text: str) -> tuple[dict, str]:
     """Split a page into its front matter (a dict, empty when there is none) and its body."""
     if not text.startswith(FENCE + "\n"):
@@ -128,10 +146,18 @@ def split_page(text: str) -> tuple[dict, str]:
     end = text.find("\n" + FENCE + "\n", len(FENCE))
     if end == -1:
         return {}, text
-    data = yaml.load(text[len(FENCE) + 1 : end], Loader=LOADER) or {}
+    data = _load(text[len(FENCE) + 1 : end])
     if not isinstance(data, dict):
         return {}, text
     return data, text[end + len(FENCE) + 2 :].lstrip("\n")
+
+
+def _load(header: str):
+    if _parsed is None:
+        return yaml.load(header, Loader=LOADER) or {}
+    if header not in _parsed:
+        _parsed[header] = yaml.load(header, Loader=LOADER) or {}
+    return _parsed[header]
 
 
 def join_page(data: dict, body: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from archive_helpers import new_archive, tree
 
-from converter.check import check_archive
+from converter.check import Finding, check_archive
 from converter.frontmatter import ReportMeta, join_page
 from converter.search import plugin as search_plugin
 from converter.site.build import build_site
@@ -127,3 +127,29 @@ def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhi
     assert "year 应为 1949–2100 之间的整数年份，现为 '二〇一九'" in [f.message for f in findings if f.is_error]
     assert tree(archive / "kept") == before
     assert not list(archive.glob(".kept.building-*"))
+
+
+def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, monkeypatch):
+    """Parsed before the check is forked: the check (in its own process) parses nothing again, and
+    the site parses nothing the check had."""
+    from converter import frontmatter
+
+    parsed = []
+    load = frontmatter.yaml.load
+    def counted(text, Loader):
+        if "sha256:" in text:  # a report's front matter, not one of the data files
+            parsed.append(text)
+        return load(text, Loader)
+
+    monkeypatch.setattr(frontmatter.yaml, "load", counted)
+
+    def check_counting_parses(root):
+        before = len(parsed)  # in the forked check: what the parent had parsed when it forked
+        findings = check_archive(root)
+        return findings + [Finding("parses", str(len(parsed) - before), is_error=False)]
+
+    findings = build_site(archive, Path("shared-parse"), check=check_counting_parses, parallel=True)
+
+    assert [f.message for f in findings if f.page == "parses"] == ["0"]
+    pages = len(list((archive / "docs" / "reports").glob("*/*.md")))
+    assert len(parsed) == pages - 1  # each page with front matter, once (notes.md has none)

@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
@@ -28,8 +29,10 @@ from mkdocs.exceptions import MkDocsException
 from ..atomic import recover_dir, replace_dir
 from ..errors import ArchiveError
 from ..forked import Forked
+from ..frontmatter import parsing_once, split_page
 from ..inbox import Inbox
 from ..lock import archive_lock
+from ..pages import REPORTS
 from ..search.plugin import SearchPlugin
 from .plugin import ArchivePlugin
 
@@ -47,15 +50,26 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
         for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
                       *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
-        if check and not parallel:
-            findings = check(root)
-            return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
-        checking = Forked(check, root) if check else None
+        with parsing_once():  # the check and the site parse each page's front matter once between them
+            if check and not parallel:
+                findings = check(root)
+                return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
+            if check:
+                _parse_pages(root)  # before the fork, so that the check has them too
+            checking = Forked(check, root) if check else None
+            try:
+                return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
+            finally:
+                if checking:
+                    checking.cancel()
+
+
+def _parse_pages(root: Path) -> None:
+    for path in (root / REPORTS).glob("*/*.md"):
         try:
-            return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
-        finally:
-            if checking:
-                checking.cancel()
+            split_page(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            pass  # the check reports it
 
 
 def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list]) -> list:

@@ -153,3 +153,14 @@ def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, mo
     assert [f.message for f in findings if f.page == "parses"] == ["0"]
     pages = len(list((archive / "docs" / "reports").glob("*/*.md")))
     assert len(parsed) == pages - 1  # each page with front matter, once (notes.md has none)
+
+
+def test_blocks_rendered_once_per_depth_are_those_each_page_would_render(archive, monkeypatch):
+    """theme_setup.BlockMemo: the report pages' shared blocks (nav, header tools, tabs, footer…)."""
+    from converter.site import theme_setup
+
+    build_site(archive, Path("memo"), parallel=False)
+    monkeypatch.setattr(theme_setup.BlockMemo, "__call__", lambda self, key, caller: caller())
+    build_site(archive, Path("no-memo"), parallel=False)
+
+    assert tree(archive / "memo") == tree(archive / "no-memo")

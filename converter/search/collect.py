@@ -28,6 +28,7 @@ from pathlib import Path
 from .. import forked
 from .index import Report, build_index
 from .page_text import fragment_text, page_text
+from .postings import without_huge_pages
 
 MARK = "data-search-body"
 OPENING = re.compile(r"<div(?:\s[^<>]*)?\sdata-search-body(?:\s[^<>]*)?>\s*")
@@ -139,6 +140,7 @@ class CollectorProcess:
 
 def _serve(calls, answers) -> None:
     forked.keep_freed_memory()
+    without_huge_pages()
     collector = Collector()
     try:
         for name, *args in iter(calls.get, None):

@@ -27,6 +27,16 @@ class Entries:
         return self.data[self.offsets[i] : self.offsets[i + 1]]
 
 
+def without_huge_pages() -> None:
+    """For this process: numpy asks the kernel for huge pages for each array of 4 MB or more. Where the
+    kernel then compacts memory to find them (transparent_hugepage defrag "madvise", Debian's default),
+    building the index of 1000 reports spends ~1 s more in the kernel than it saves."""
+    multiarray = getattr(np, "_core", None) or getattr(np, "core", None)  # numpy 2 / numpy 1
+    setting = getattr(getattr(multiarray, "multiarray", None), "_set_madvise_hugepage", None)
+    if setting:
+        setting(False)
+
+
 def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
 

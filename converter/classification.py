@@ -26,6 +26,7 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 @dataclass(frozen=True)
 class Rules:
     line: re.Pattern  # a whole segment made of mark words
+    words: re.Pattern  # any mark word: a line without one holds no such segment
     anywhere: tuple[re.Pattern, ...]
     property_names: frozenset[str]
     public_values: frozenset[str]
@@ -40,6 +41,7 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
     line = re.compile(f"^[{re.escape(OPEN)}]?(?:{words}){separator}(?:{item}{separator})*[{re.escape(CLOSE)}]?$")
     return Rules(
         line=line,
+        words=re.compile(words),  # with no words: matches everywhere, so every line is looked at
         anywhere=tuple(re.compile(p) for p in data.get("anywhere") or []),
         property_names=frozenset(n.lower() for n in data.get("property_names") or []),
         public_values=frozenset(v.lower() for v in data.get("public_values") or []),
@@ -49,9 +51,10 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
 def mark_in_line(text: str, rules: Rules | None = None) -> str | None:
     """The mark in a line (a paragraph, a header line, a table cell at the top), if there is one."""
     rules = rules or load_rules()
-    for segment in SPACES.split(text.strip()):
-        if segment and rules.line.match(segment):
-            return segment
+    if rules.words.search(text):  # most lines hold none: no need to split them
+        for segment in SPACES.split(text.strip()):
+            if segment and rules.line.match(segment):
+                return segment
     return mark_in_prose(text, rules)
 
 

@@ -53,11 +53,12 @@ def keep_freed_memory() -> None:
 
 
 class Forked:
-    """`function(*args)` in a forked process; `result()` waits for it."""
+    """`function(*args)` in a forked process; `result()` waits for it. `niceness` > 0: the process yields
+    the CPU to the others (`os.nice`), for work whose result is wanted only at the end."""
 
-    def __init__(self, function: Callable, *args: Any):
+    def __init__(self, function: Callable, *args: Any, niceness: int = 0):
         self._receiving, sending = CONTEXT.Pipe(duplex=False)
-        self._process = start(_run, sending, function, args, name=f"archive-{function.__name__}")
+        self._process = start(_run, sending, function, args, niceness, name=f"archive-{function.__name__}")
         sending.close()
 
     def result(self) -> Any:
@@ -79,7 +80,9 @@ class Forked:
         self._process.join()
 
 
-def _run(sending, function: Callable, args: tuple) -> None:
+def _run(sending, function: Callable, args: tuple, niceness: int) -> None:
+    if niceness:
+        os.nice(niceness)
     try:
         outcome = (True, function(*args))
     except BaseException:  # noqa: BLE001 - the parent reports it

@@ -56,7 +56,9 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
                 return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
             if check:
                 _parse_pages(root)  # before the fork, so that the check has them too
-            checking = Forked(check, root) if check else None
+            # The check's findings are wanted only when the site is built: it takes the CPU the build
+            # leaves (at the end, while the search index is finished), not the build's.
+            checking = Forked(check, root, niceness=19) if check else None
             try:
                 return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
             finally:

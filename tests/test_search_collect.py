@@ -79,3 +79,29 @@ def test_a_written_page_replaces_its_fragment_and_the_index_is_built_again(tmp_p
     assert collector.reports["reports/2023/a/"].text == "新的文字"
     fragment = json.loads((tmp_path / "search" / "t" / "0-0.json").read_text(encoding="utf-8"))
     assert "新的文字" in fragment[1]
+
+
+def test_an_index_written_ahead_is_kept_when_right_and_replaced_when_not(tmp_path):
+    """`speculate(folder)` writes the index while the pages are written; `finish` leaves it as it is
+    unless a written page changed the texts, then the folder holds exactly the new index."""
+    from converter.search.collect import write_index
+    from converter.search.index import build_index
+
+    def folder_files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    kept = Collector()
+    kept.add_fragment(fields("reports/2023/a/"), "<p>" + "科技特派员" * 900 + "</p>")
+    kept.speculate(tmp_path / "kept")
+    ahead = {p: f.stat().st_mtime_ns for p, f in ((p, tmp_path / "kept" / p) for p in folder_files(tmp_path / "kept"))}
+    kept.finish(tmp_path / "kept")
+    assert len(ahead) > 2 and ahead == {p: (tmp_path / "kept" / p).stat().st_mtime_ns for p in ahead}
+
+    replaced = Collector()
+    replaced.add_fragment(fields("reports/2023/a/"), "<p>" + "科技特派员" * 900 + "</p>")  # three text files
+    replaced.speculate(tmp_path / "replaced")
+    replaced.add_page(fields("reports/2023/a/"), page("<p>新的文字</p>"))  # one
+    replaced.finish(tmp_path / "replaced")
+
+    write_index(tmp_path / "expected", build_index(list(replaced.reports.values())))
+    assert folder_files(tmp_path / "replaced") == folder_files(tmp_path / "expected")

@@ -7,10 +7,12 @@ renders templates:
 
 - a report page's content is sent as soon as it is rendered (`add_fragment`): the report template
   wraps it in `<div data-search-body>`, so its text can be taken from the content alone; once every
-  page has its content the worker builds the index speculatively (`speculate`);
+  page has its content the worker builds the index speculatively (`speculate`) and writes it into
+  the site folder while the pages are written;
 - when the page is written, the plugin checks that the page really holds the content as the whole of
   its first marked element (`wrapped_in`); a page that does not, or a page found searchable only
-  then, is sent whole (`add_page`) and the index is built again at the end. So the index always holds
+  then, is sent whole (`add_page`) and the index is built and written again at the end (`finish`
+  removes what is no longer part of it). So the index always holds
   the text search-eval takes from the written pages.
 - a content whose tags could close the element elsewhere in the page than in the fragment (see
   page_text.fragment_text) is read back from the written page at the end.
@@ -20,8 +22,10 @@ from __future__ import annotations
 import os
 import queue
 import re
+import stat
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,10 +63,13 @@ def wrapped_in(output: str, content: str) -> bool:
 
 
 class Collector:
-    def __init__(self):
+    def __init__(self, previous: Path | None = None):
+        """`previous`: the search folder of the site this build replaces (see `write_index`)."""
+        self.previous = previous
         self.reports: dict[str, Report] = {}
         self.unsure: dict[str, PageFields] = {}  # read back from the written page at the end
         self.files: dict[str, bytes] | None = None  # the index, when built from the current texts
+        self.written: dict[str, bytes] = {}  # what is in the folder already
         self.seconds = 0.0
 
     def add_fragment(self, fields: PageFields, content_html: str) -> None:
@@ -80,19 +87,39 @@ class Collector:
         elif self.reports.pop(fields.url, None) is not None:
             self.files = None
 
-    def speculate(self) -> None:
+    def speculate(self, folder: Path | None = None) -> None:
+        """Build the index from the texts so far. With a `folder`, write it there too, the texts' files
+        while the postings are built (MkDocs empties the site folder before it reads the files)."""
         started = time.perf_counter()
-        self.files = build_index(list(self.reports.values()))
+        if folder is None:
+            self.files = build_index(list(self.reports.values()))
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="archive-index-writer") as writer:
+                writing = []
+                self.files = build_index(list(self.reports.values()),
+                                         early=lambda part: writing.append(writer.submit(self._write, folder, part)))
+                writing.append(writer.submit(self._write, folder, self.files))
+            for done in writing:
+                done.result()
         self.seconds = time.perf_counter() - started
 
     def finish(self, folder: Path) -> tuple[int, float]:
-        """Write the index into `folder`: (reports, seconds the last index build took)."""
+        """Write the index into `folder` (what `speculate` wrote of it, if still right, is kept):
+        (reports, seconds the last index build took)."""
         for fields in list(self.unsure.values()):
             self.add_page(fields, Path(fields.output).read_text(encoding="utf-8"))
         if self.files is None:
             self.speculate()
-        write_index(folder, self.files)
+        self._write(folder, self.files)
+        for path in set(self.written) - set(self.files):
+            (folder / path).unlink()
+            del self.written[path]
         return len(self.reports), self.seconds
+
+    def _write(self, folder: Path, files: dict[str, bytes]) -> None:
+        write_index(folder, {path: data for path, data in files.items() if self.written.get(path) is not data},
+                    self.previous)
+        self.written.update(files)
 
     def _keep(self, fields: PageFields, text: str) -> None:
         self.reports[fields.url] = Report(url=fields.url, title=fields.title, year=fields.year, issuer=fields.issuer,
@@ -103,9 +130,9 @@ class Collector:
 class CollectorProcess:
     """A `Collector` in a forked process: calls are queued (they never wait for it), `finish` waits."""
 
-    def __init__(self):
+    def __init__(self, previous: Path | None = None):
         self.calls, self.answers = forked.CONTEXT.Queue(), forked.CONTEXT.Queue()
-        self.process = forked.start(_serve, self.calls, self.answers, name="archive-search-index")
+        self.process = forked.start(_serve, self.calls, self.answers, previous, name="archive-search-index")
 
     def add_fragment(self, fields: PageFields, content_html: str) -> None:
         self.calls.put(("add_fragment", fields, content_html))
@@ -113,8 +140,8 @@ class CollectorProcess:
     def add_page(self, fields: PageFields, output_html: str) -> None:
         self.calls.put(("add_page", fields, output_html))
 
-    def speculate(self) -> None:
-        self.calls.put(("speculate",))
+    def speculate(self, folder: Path | None = None) -> None:
+        self.calls.put(("speculate", folder))
 
     def finish(self, folder: Path) -> tuple[int, float]:
         self.calls.put(("finish", folder))
@@ -138,10 +165,10 @@ class CollectorProcess:
             self.process.join()
 
 
-def _serve(calls, answers) -> None:
+def _serve(calls, answers, previous: Path | None) -> None:
     forked.keep_freed_memory()
     without_huge_pages()
-    collector = Collector()
+    collector = Collector(previous)
     try:
         for name, *args in iter(calls.get, None):
             result = getattr(collector, name)(*args)
@@ -152,10 +179,32 @@ def _serve(calls, answers) -> None:
         answers.put(traceback.format_exc())
 
 
-def write_index(folder: Path, files: dict[str, bytes]) -> None:
+def write_index(folder: Path, files: dict[str, bytes], previous: Path | None = None) -> None:
+    """Write `files` under `folder`. A file that `previous` (the same folder of the site being replaced)
+    holds with the same bytes is linked from there instead: creating ten thousand new files costs this
+    machine's ext4 seconds of system time when many were deleted shortly before (by the last build)."""
     for parent in sorted({os.path.dirname(path) for path in files}):
         (folder / parent).mkdir(parents=True, exist_ok=True)
-    root = str(folder)
+    root, old_root = str(folder), str(previous) if previous else None
     for path, data in files.items():
-        with open(os.path.join(root, path), "wb") as out:
+        target = os.path.join(root, path)
+        if old_root and _same_bytes(old := os.path.join(old_root, path), data):
+            try:
+                os.link(old, target, follow_symlinks=False)
+                continue
+            except OSError:  # another file system, or no hard links: written below
+                pass
+        with open(target, "wb") as out:
             out.write(data)
+
+
+def _same_bytes(path: str, data: bytes) -> bool:
+    """Is `path` a regular file (not a link to one elsewhere) holding `data`?"""
+    try:
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+            return False
+        with open(path, "rb") as old:
+            return old.read() == data
+    except OSError:
+        return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Callable
 
 from .codes import normalise
 from .fragments import CHUNK, fragments
@@ -33,7 +34,9 @@ class Report:
     date: str | None = None
 
 
-def build_index(reports: list[Report]) -> dict[str, bytes]:
+def build_index(reports: list[Report], early: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
+    """`early`, if given, gets the report texts' files (t/) as soon as they are made, before the postings:
+    writing them can go on meanwhile."""
     reports = sorted(reports, key=lambda r: r.url)
     text = "\n".join(r.text for r in reports)
     spans, position = [], 0
@@ -41,14 +44,17 @@ def build_index(reports: list[Report]) -> dict[str, bytes]:
         spans.append((position, position + len(report.text)))
         position += len(report.text) + 1
     norm = normalise(text)
+    texts = {f"t/{number}-{k}.json": _json(list(fragment))
+             for number, report_fragments in enumerate(fragments(text, norm, spans))
+             for k, fragment in enumerate(report_fragments)}
+    if early:
+        early(dict(texts))
     starts = [int(norm.offsets[a]) for a, _ in spans]
     lengths = [int(norm.offsets[b]) - s for (_, b), s in zip(spans, starts)]
     shards, big = pack(build_entries(norm.codes, starts))
     files = {f"i/{n}.bin": data for n, data in enumerate(shards)}
     files.update({f"k/{big_key_name(key)}.bin": data for key, data in big.items()})
-    for number, report_fragments in enumerate(fragments(text, norm, spans)):
-        for k, fragment in enumerate(report_fragments):
-            files[f"t/{number}-{k}.json"] = _json(list(fragment))
+    files.update(texts)
     files["meta.json"] = _json(_meta(reports, lengths, len(shards), sorted(big), _digest(files)))
     return files
 

@@ -37,6 +37,7 @@ class SearchConfig(base.Config):
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     parallel = False  # set by `archive build` (converter/site/build.py)
+    previous: Path | None = None  # set by `archive build`: the search folder of the site it replaces
     collector: Collector | CollectorProcess | None = None
 
     def on_config(self, config):
@@ -51,7 +52,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if files.get_file_from_path("search.md") is None:
             files.append(File.generated(config, "search.md", content=SEARCH_PAGE))
-        self.collector = CollectorProcess() if self.parallel else Collector()
+        self.collector = CollectorProcess(self.previous) if self.parallel else Collector(self.previous)
         self.sent: dict[str, str] = {}
         return files
 
@@ -63,7 +64,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_env(self, env, *, config, files):
         if self.parallel:
-            self.collector.speculate()
+            self.collector.speculate(Path(config.site_dir) / "search")
         return env
 
     def on_post_page(self, output: str, *, page, config) -> str:

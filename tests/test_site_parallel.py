@@ -164,3 +164,22 @@ def test_blocks_rendered_once_per_depth_are_those_each_page_would_render(archive
     build_site(archive, Path("no-memo"), parallel=False)
 
     assert tree(archive / "memo") == tree(archive / "no-memo")
+
+
+def test_a_rebuild_links_the_search_index_files_that_did_not_change(archive):
+    build_site(archive, Path("linked"), parallel=True)
+    search = archive / "linked" / "search"
+    before = {p.relative_to(search): p.stat().st_ino for p in search.rglob("*.json")}
+    meta = (search / "meta.json").read_bytes()
+    page = archive / "docs" / "reports" / "2019" / "r1.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("全年推进", "全年大力推进"), encoding="utf-8")
+    try:
+        build_site(archive, Path("linked"), parallel=True)
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+    after = {p.relative_to(search): p.stat().st_ino for p in search.rglob("*.json")}
+    kept = [p for p in after if after[p] == before.get(p)]
+    assert len(kept) >= len(after) - 3 and (search / "meta.json").read_bytes() != meta
+    assert Path("meta.json") not in kept  # changed: written anew

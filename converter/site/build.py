@@ -81,7 +81,7 @@ def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Cal
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
         with _HeldLogs() as held:
-            failure = _build(root, staging, parallel)
+            failure = _build(root, staging, parallel, site_dir)
         findings = findings_of()
         if _has_error(findings):
             return findings
@@ -116,10 +116,10 @@ class _HeldLogs(logging.Handler):
                     handler.handle(record)
 
 
-def _build(root: Path, staging: Path, parallel: bool) -> MkDocsException | None:
+def _build(root: Path, staging: Path, parallel: bool, live_site: Path) -> MkDocsException | None:
     try:
         config = _config(root, site_dir=str(staging))
-        _set_parallel(config, parallel)
+        _set_plugins(config, parallel, live_site)
         mkdocs_build.build(config)
     except MkDocsException as error:
         return error
@@ -143,12 +143,15 @@ def _has_error(findings: list) -> bool:
     return any(finding.is_error for finding in findings)
 
 
-def _set_parallel(config, parallel: bool) -> None:
+def _set_plugins(config, parallel: bool, live_site: Path) -> None:
     """Whether our plugins fork workers: only in `archive build` (the live preview has threads, so no
-    forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next."""
+    forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next. The
+    search plugin links unchanged index files from the site being replaced."""
     for plugin in config.plugins.values():
         if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
             plugin.parallel = parallel
+        if isinstance(plugin, SearchPlugin):
+            plugin.previous = live_site / "search"
 
 
 def serve_site(root: Path, dev_addr: str, on_outcome: Callable = lambda outcome: None) -> None:

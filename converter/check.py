@@ -14,9 +14,9 @@ from typing import Callable, Iterable
 import yaml
 
 from .errors import ArchiveError
-from .frontmatter import problems, split_page
+from .frontmatter import problems
 from .metadata import FIELD_NAMES, SOURCE_NAMES, WEAK_SOURCES
-from .pages import REPORTS
+from .pages import read_page, report_paths
 from .safety import findings_in_page
 from .tagging import unknown_topics
 from .topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
@@ -100,10 +100,10 @@ def check_archive(root: Path) -> list[Finding]:
     except ArchiveError as error:
         findings.append(Finding(ARCHIVE_TAXONOMY, error.line()))
         taxonomy = None
-    for path in sorted((root / REPORTS).glob("*/*.md")):
+    for path in report_paths(root):
         name = path.relative_to(root).as_posix()
         try:
-            data, body = split_page(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+            data, body = read_page(path)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
             continue

@@ -23,6 +23,17 @@ STATE = Path(".archive")
 CACHE = STATE / "pages.json"
 # Keys that describe where the page came from: always the converter's.
 MACHINE_KEYS = ("source", "sha256", "body_sha256", "sections", "sources", "download", "imported")
+UNREADABLE = (OSError, UnicodeDecodeError, yaml.YAMLError)  # what `read_page` may raise
+
+
+def report_paths(root: Path) -> list[Path]:
+    """The archive's report pages, docs/reports/<year>/<name>.md, in name order."""
+    return sorted((root / REPORTS).glob("*/*.md"))
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    """A page's front matter (empty when it has none) and body; raises one of UNREADABLE."""
+    return split_page(path.read_text(encoding="utf-8"))
 
 
 def body_hash(body: str) -> str:
@@ -75,7 +86,7 @@ class PageIndex:
     @classmethod
     def load(cls, root: Path) -> "PageIndex":
         index, cached = cls(root), _read_cache(root)
-        for path in sorted((root / REPORTS).glob("*/*.md")):
+        for path in report_paths(root):
             index.stems.setdefault(path.parent, set()).add(path.stem)
             entry = cached.get(path.relative_to(root).as_posix())
             if entry is None or entry.stamp != file_stamp(path):
@@ -88,8 +99,8 @@ class PageIndex:
 
     def read(self, path: Path) -> Page | None:
         try:
-            data, body = split_page(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data, body = read_page(path)
+        except UNREADABLE:
             return None  # `archive check` reports it; its name stays taken
         return Page(path, data, body, self._generated(path)) if data else None
 

@@ -20,7 +20,6 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
@@ -29,10 +28,10 @@ from mkdocs.exceptions import MkDocsException
 from ..atomic import recover_dir, replace_dir
 from ..errors import ArchiveError
 from ..forked import Forked
-from ..frontmatter import parsing_once, split_page
+from ..frontmatter import parsing_once
 from ..inbox import Inbox
 from ..lock import archive_lock
-from ..pages import REPORTS
+from ..pages import UNREADABLE, read_page, report_paths
 from ..search.plugin import SearchPlugin
 from .plugin import ArchivePlugin
 
@@ -67,10 +66,10 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
 
 
 def _parse_pages(root: Path) -> None:
-    for path in (root / REPORTS).glob("*/*.md"):
+    for path in report_paths(root):
         try:
-            split_page(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            read_page(path)
+        except UNREADABLE:
             pass  # the check reports it
 
 

@@ -23,8 +23,7 @@ from markdown.treeprocessors import InlineProcessor
 UNUSED = ("reference", "short_reference", "image_reference", "short_image_ref", "autolink", "automail")
 # Inline patterns (Python-Markdown 3.x and its footnotes) and what each needs to match.
 KNOWN = {"backtick": "`\\", "escape": "\\", "link": "[", "image_link": "[", "footnote": "[", "html": "<",
-         "entity": "&", "linebreak": "  \n", "em_strong": "*_", "em_strong2": "*_", "not_strong": "*_",
-         "strong_em": "*_"}
+         "entity": "&", "linebreak": "  \n", "em_strong": "*_", "em_strong2": "*_", "not_strong": "*_"}
 
 
 class LeanInlineProcessor(InlineProcessor):

@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 BATCH = {
-    "ours": "from pathlib import Path\nfrom converter.convert import convert_file\n"
+    "ours": "from pathlib import Path\nfrom converter.archive.convert import convert_file\n"
             "convert = lambda f: convert_file(Path(f)).page()",
     "markitdown": "from markitdown import MarkItDown\nconvert = MarkItDown().convert",
 }

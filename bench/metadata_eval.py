@@ -16,13 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from converter.dates import find_dates
-from converter.metadata import extract_metadata
+from converter.metadata.dates import find_dates
+from converter.metadata.extract import extract_metadata
 from converter.model import Paragraph, Report, Run, SourceParagraph
-from converter.outline import build_report
-from converter.read_docx import read_docx
-from converter.tagging import tag_report
-from converter.topics import load_taxonomy
+from converter.structure.outline import build_report
+from converter.reading.docx import read_docx
+from converter.metadata.tagging import tag_report
+from converter.metadata.topics import load_taxonomy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus_manifest import manifest_rows  # noqa: E402

@@ -49,11 +49,11 @@ def convert_page(path: Path) -> str:
 
 def _converter():
     try:
-        from converter.archive.convert import convert_file
+        from converter.archive.importer.convert import convert_file
         from converter.model import ArchiveError
     except ImportError:
-        from converter.convert import convert_file
-        from converter.errors import ArchiveError
+        from converter.archive.convert import convert_file
+        from converter.model.errors import ArchiveError
     return convert_file, ArchiveError
 
 

@@ -1,3 +1,3 @@
-from .cli import main
+from converter.cli.commands import main
 
 main()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from converter.archive import init
-from converter.cli import main
+from converter.archive.importer import init
+from converter.cli.commands import main
 
 
 def new_archive(tmp_path: Path) -> Path:

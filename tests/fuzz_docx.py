@@ -20,12 +20,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.prepare import Failed, Job, prepare
-from converter.errors import ArchiveError
+from converter.archive.prepare import Failed, Job, prepare
+from converter.model.errors import ArchiveError
 from converter.model import Report
-from converter.package_limits import check_package
-from converter.safety import publication_findings
-from converter.sanitize import sanitized_docx
+from converter.reading.package_limits import check_package
+from converter.safety.publication import publication_findings
+from converter.safety.sanitize import sanitized_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ODD_VALUES = ["", "-1", "0", "99999999999999999999", "²", "NaN", "1e309", "x" * 10_000, "　", "\u202e", "true",

@@ -13,14 +13,14 @@ import pytest
 from archive_helpers import pages, run, tree
 from docx_factory import simple_report
 
-import converter.prepare
-import converter.workers
-from converter.archive import Importer, add
-from converter.frontmatter import ReportMeta, split_page
+import converter.archive.prepare
+import converter.archive.workers
+from converter.archive.importer import Importer, add
+from converter.model.frontmatter import ReportMeta, split_page
 from converter.model import Image
-from converter.prepare import Prepared
-from converter.safety import Finding
-from converter.terminal import AddView
+from converter.archive.prepare import Prepared
+from converter.safety.publication import Finding
+from converter.cli.add_view import AddView
 
 REPORTS = [("2021年区科技局工作总结", "区科技局"), ("2022年区教育局工作总结", "区教育局"),
            ("2023年区农业局工作计划", "区农业局")]
@@ -115,8 +115,8 @@ def test_progress_bar_is_drawn_on_a_terminal_and_cleared_before_each_line(archiv
 
 def test_published_original_is_the_sanitized_copy_and_the_received_one_is_kept_apart(archive, tmp_path,
                                                                                     monkeypatch):
-    monkeypatch.setattr(converter.prepare, "sanitized_docx", lambda data: b"sanitized:" + data[:10])
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")
+    monkeypatch.setattr(converter.archive.prepare, "sanitized_docx", lambda data: b"sanitized:" + data[:10])
+    monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     original = simple_report(tmp_path / "r.docx")
 
     run(archive, "add", original)
@@ -132,9 +132,9 @@ def test_published_original_is_the_sanitized_copy_and_the_received_one_is_kept_a
 
 
 def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(converter.prepare, "publication_findings",
+    monkeypatch.setattr(converter.archive.prepare, "publication_findings",
                         lambda path, report: [Finding("classified", "第 1 段有密级标志“机密★”")])
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")
+    monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     result = run(archive, "add", simple_report(tmp_path / "密件.docx"))
     assert result.exit_code == 1
     assert result.stderr == ("密件.docx：不能公开发布：第 1 段有密级标志“机密★”。"
@@ -143,9 +143,9 @@ def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkey
 
 
 def test_personal_data_is_refused_unless_staff_recorded_a_reason_to_publish(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(converter.prepare, "publication_findings",
+    monkeypatch.setattr(converter.archive.prepare, "publication_findings",
                         lambda path, report: [Finding("phone", "第 3 段有手机号码 138****0000", blocking=False)])
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")
+    monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     report = simple_report(tmp_path / "含电话.docx")
 
     refused = run(archive, "add", report)

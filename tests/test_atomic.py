@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import converter.atomic
-from converter.atomic import exchange, recover_dir, replace_dir, write_atomic
+import converter.archive.atomic
+from converter.archive.atomic import exchange, recover_dir, replace_dir, write_atomic
 
 
 def make_site(folder: Path, marker: str) -> Path:
@@ -57,7 +57,7 @@ def test_replace_dir_creates_the_first_site(tmp_path):
 
 def test_fallback_killed_between_its_renames_is_recovered_on_the_next_run(tmp_path, monkeypatch):
     site, staging = make_site(tmp_path / "site", "old"), make_site(tmp_path / "staging", "new")
-    monkeypatch.setattr(converter.atomic, "exchange", lambda a, b: False)
+    monkeypatch.setattr(converter.archive.atomic, "exchange", lambda a, b: False)
     real_rename, calls = os.rename, []
 
     def rename_then_die(source, target):
@@ -90,12 +90,12 @@ SWAPPER = """
 import sys
 from pathlib import Path
 
-import converter.atomic
-from converter.atomic import recover_dir, replace_dir
+import converter.archive.atomic
+from converter.archive.atomic import recover_dir, replace_dir
 
 root, fallback = Path(sys.argv[1]), sys.argv[2] == "fallback"
 if fallback:
-    converter.atomic.exchange = lambda a, b: False
+    converter.archive.atomic.exchange = lambda a, b: False
 recover_dir(root / "site")
 version = 0
 while True:

@@ -7,8 +7,8 @@ from pathlib import Path
 from archive_helpers import new_archive, pages, run
 from docx_factory import simple_report
 
-import converter.check
-from converter.check import Finding, check_archive
+import converter.archive.check
+from converter.archive.check import Finding, check_archive
 
 
 def imported(tmp_path: Path) -> tuple[Path, Path]:
@@ -50,5 +50,5 @@ def test_two_pages_from_the_same_original_is_a_hint(tmp_path):
 def test_a_check_added_to_the_list_runs_on_every_page(tmp_path, monkeypatch):
     archive, _ = imported(tmp_path)
     added = lambda page: [Finding(page.name, f"看过 {page.data['year']}", is_error=False)]
-    monkeypatch.setattr(converter.check, "PAGE_CHECKS", [*converter.check.PAGE_CHECKS, added])
+    monkeypatch.setattr(converter.archive.check, "PAGE_CHECKS", [*converter.archive.check.PAGE_CHECKS, added])
     assert [f.message for f in check_archive(archive)] == ["看过 2023"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from converter.classification import mark_in_file_name, mark_in_line, mark_in_property
+from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_property
 
 MARK_LINES = [
     "机密★1年", "秘密", "绝密★启用前", "机密★长期", "秘密★6个月", "机密 ★ 10年", "【内部资料】", "（内部文件）",

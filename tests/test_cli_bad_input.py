@@ -17,7 +17,7 @@ import pytest
 from archive_helpers import pages, run, tree
 from docx_factory import Para, encrypted_docx, legacy_doc, simple_report, write_docx, write_ole
 
-import converter.workers
+import converter.archive.workers
 
 
 @pytest.fixture
@@ -207,14 +207,14 @@ def test_archive_busy_with_another_import_says_who_and_to_wait(archive, drop):
 
 
 def test_bug_in_the_converter_costs_only_that_file(archive, drop, monkeypatch):
-    import converter.prepare
+    import converter.archive.prepare
 
     simple_report(drop / "a 正常.docx")
     simple_report(drop / "b 触发错误.docx", title="2022年区教育局工作总结", issuer="区教育局")
-    real = converter.prepare.convert_file
-    monkeypatch.setattr(converter.prepare, "convert_file",
+    real = converter.archive.prepare.convert_file
+    monkeypatch.setattr(converter.archive.prepare, "convert_file",
                         lambda path, *args, **kwargs: {}["boom"] if "触发" in path.name else real(path, *args, **kwargs))
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")  # the patch lives in forked workers
+    monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")  # the patch lives in forked workers
 
     quiet = run(archive, "add", drop)
     assert quiet.exit_code == 1
@@ -226,10 +226,10 @@ def test_bug_in_the_converter_costs_only_that_file(archive, drop, monkeypatch):
 
 
 def test_bug_outside_any_file_is_one_line_and_a_traceback_only_with_verbose(archive, drop, monkeypatch):
-    import converter.pages
+    import converter.archive.pages
 
     path = simple_report(drop / "报告.docx")
-    monkeypatch.setattr(converter.pages.PageIndex, "load", classmethod(lambda cls, root: 1 / 0))
+    monkeypatch.setattr(converter.archive.pages.PageIndex, "load", classmethod(lambda cls, root: 1 / 0))
     quiet = run(archive, "add", path)
     assert quiet.exit_code == 1
     assert quiet.stderr == "程序内部错误（ZeroDivisionError），操作未完成。请加 -v 重新运行，把显示的信息发给技术支持。\n"
@@ -273,7 +273,7 @@ def _refuse(path: Path):
 def holding_lock(archive: Path, command: str):
     """Another process holding the archive's lock (as a running `archive add` would) while the block runs;
     yields what the lock file says about it."""
-    code = ("import sys; from pathlib import Path; from converter.lock import archive_lock\n"
+    code = ("import sys; from pathlib import Path; from converter.archive.lock import archive_lock\n"
             f"with archive_lock(Path.cwd(), {command!r}):\n"
             "    print('ready', flush=True)\n"
             "    sys.stdin.read()\n")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from converter import intake
+from converter.reading import intake
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from converter.cli import main
+from converter.cli.commands import main
 
 COMMANDS = sorted(main.commands)
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@ import re
 
 from click.testing import CliRunner
 
-from converter.cli import main
+from converter.cli.commands import main
 from docx_factory import Para, Title, Xml, image_rel, para, picture, write_docx
 
 

@@ -2,10 +2,10 @@
 text) or fails with one plain line: no traceback, no empty page."""
 import pytest
 
-from converter.convert import convert_file
-from converter.errors import ArchiveError
+from converter.archive.convert import convert_file
+from converter.model.errors import ArchiveError
 from converter.model import SourceParagraph, Table
-from converter.read_docx import read_docx
+from converter.reading.docx import read_docx
 
 
 def has_text(path) -> bool:

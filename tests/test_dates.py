@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from converter.dates import find_dates, find_years, parse_date
+from converter.metadata.dates import find_dates, find_years, parse_date
 
 
 @pytest.mark.parametrize("text", ["二○二三年十二月二十日", "二〇二三年十二月二十日", "二O二三年十二月二十日",

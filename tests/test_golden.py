@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from converter.outline import build_report
-from converter.read_docx import read_docx
-from converter.render_markdown import render_markdown
+from converter.structure.outline import build_report
+from converter.reading.docx import read_docx
+from converter.render.markdown import render_markdown
 from docx_factory import (Grid, Para, Styled, Title, Xml, add_notes, add_numbering, hyperlink_rel, image_rel,
                           tiny_png,
                           numbered, para, picture, run, textbox, write_docx)

@@ -20,8 +20,8 @@ DRIVER = """
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 from pathlib import Path
-from converter.convert import convert_file
-from converter.errors import ArchiveError
+from converter.archive.convert import convert_file
+from converter.model.errors import ArchiveError
 start = time.perf_counter()
 try:
     convert_file(Path(sys.argv[1]))

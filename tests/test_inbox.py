@@ -6,7 +6,7 @@ import time
 from archive_helpers import pages
 from docx_factory import simple_report
 
-from converter.inbox import Inbox
+from converter.archive.inbox import Inbox
 
 
 def settle(inbox: Inbox, rounds: int = 2) -> list:

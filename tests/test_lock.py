@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from converter.lock import ArchiveBusy, archive_lock, busy
+from converter.archive.lock import ArchiveBusy, archive_lock, busy
 
-HOLD = ("import sys; from pathlib import Path; from converter.lock import archive_lock\n"
+HOLD = ("import sys; from pathlib import Path; from converter.archive.lock import archive_lock\n"
         "with archive_lock(Path(sys.argv[1]), 'archive add'):\n"
         "    print('holding', flush=True)\n"
         "    sys.stdin.read()\n")

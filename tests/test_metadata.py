@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from docx_factory import Para, Title, simple_report, write_docx
 
-from converter.convert import convert_file
-from converter.metadata import extract_metadata, issuer_of_title
+from converter.archive.convert import convert_file
+from converter.metadata.extract import extract_metadata, issuer_of_title
 from converter.model import DocProperties, Heading, Paragraph, Report, Run, SourceDocument, SourceParagraph
-from converter.outline import build_report
-from converter.read_docx import read_docx
+from converter.structure.outline import build_report
+from converter.reading.docx import read_docx
 
 
 def report(title: str, *lines, properties: DocProperties = DocProperties()) -> Report:

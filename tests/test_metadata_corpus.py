@@ -2,10 +2,10 @@
 import pytest
 from corpus_manifest import manifest_rows
 
-from converter.metadata import extract_metadata
+from converter.metadata.extract import extract_metadata
 from converter.model import SourceParagraph
-from converter.outline import build_report
-from converter.read_docx import read_docx
+from converter.structure.outline import build_report
+from converter.reading.docx import read_docx
 
 pytestmark = pytest.mark.corpus
 

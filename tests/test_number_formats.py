@@ -1,7 +1,7 @@
 """Counter values as Word writes them for each w:numFmt."""
 import pytest
 
-from converter.ooxml.number_formats import format_number
+from converter.reading.ooxml.number_formats import format_number
 
 
 @pytest.mark.parametrize("value, fmt, expected", [

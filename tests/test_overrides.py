@@ -4,9 +4,9 @@ import datetime as dt
 import pytest
 from docx_factory import simple_report
 
-from converter.convert import convert_file
-from converter.errors import ArchiveError
-from converter.overrides import check_overrides, overrides_for, sidecar_overrides
+from converter.archive.convert import convert_file
+from converter.model.errors import ArchiveError
+from converter.metadata.overrides import check_overrides, overrides_for, sidecar_overrides
 
 
 def sidecar(tmp_path, text: str):

@@ -8,8 +8,8 @@ import pytest
 from hostile_docx import (BILLION_LAUGHS, DOCUMENT, W_NS, RawEntry, add_relationship, add_to_content_types,
                           docx_bytes, paragraph, parts, raw_entries, raw_zip, repeated_deflate, rezip, with_body)
 
-from converter.errors import ArchiveError
-from converter.package_limits import MAX_PARTS, MAX_RATIO, MAX_XML_DEPTH, check_package
+from converter.model.errors import ArchiveError
+from converter.reading.package_limits import MAX_PARTS, MAX_RATIO, MAX_XML_DEPTH, check_package
 
 MB = 1 << 20
 

@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter import digit_forms, personal_data
-from converter.personal_data import find_personal_data, is_bank_card, is_credit_code, is_resident_id
+from converter.safety import digit_forms
+
+from converter.safety import personal_data
+from converter.safety.personal_data import find_personal_data, is_bank_card, is_credit_code, is_resident_id
 
 VALID_ID = "11010519491231002X"  # GB 11643 example
 VALID_CARD = "6222020200112233446"  # 19 digits, Luhn-valid
@@ -118,7 +120,7 @@ def test_the_quick_look_for_a_long_run_of_digits_never_hides_a_finding(pieces):
 
 def test_the_list_of_characters_nfkc_makes_digits_of_is_this_pythons_unicode_data():
     assert digit_forms.TABLE.read_text(encoding="utf-8") == digit_forms.table_text(), \
-        "run `python -m converter.digit_forms` to make the list again"
+        "run `python -m converter.safety.digit_forms` to make the list again"
 
 
 def test_projection_translates_a_line_exactly_when_it_holds_a_form_character():

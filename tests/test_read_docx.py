@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from converter.errors import ArchiveError
+from converter.model.errors import ArchiveError
 from converter.model import SourceParagraph, Table
-from converter.read_docx import read_docx
+from converter.reading.docx import read_docx
 from docx_factory import (Para, Styled, Title, Xml, add_notes, add_numbering, add_style, hyperlink_rel, tiny_png,
                           image_rel, numbered, para, picture, rewrite_parts, run, textbox, to_strict,
                           write_docx)
@@ -301,7 +301,7 @@ def test_hidden_text_is_left_out_with_a_warning(tmp_path):
 
 
 def test_readers_share_a_parsed_part_and_a_writer_gets_its_own_tree():
-    from converter.ooxml.xml import parse_part
+    from converter.reading.ooxml.xml import parse_part
 
     data = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
     assert parse_part(data) is parse_part(bytes(data))  # the limits, the reader and the checks: one parse

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converter.model import Cell, Heading, Image, Note, Paragraph, Report, Run, SourceParagraph, Table
-from converter.render_markdown import escape, render_markdown
+from converter.render.markdown import escape, render_markdown
 
 EXTENSIONS = ["footnotes", "tables", "attr_list", "toc"]  # as in mkdocs.yml
 TRICKY = "\\`*_{}[]()#+-.!|<>&~:=^$\"'/% \u3000一二是。，：（）1234567890abcXYZ"

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from converter.model import Run
-from converter.runs import BREAK, _joiner, join_breaks, merge_runs, split_runs, strip_runs, text_of
+from converter.structure.runs import BREAK, _joiner, join_breaks, merge_runs, split_runs, strip_runs, text_of
 
 runs_strategy = st.lists(st.builds(Run, text=st.text(alphabet="ab中文\n \u30009.", max_size=6), bold=st.booleans()),
                          min_size=1, max_size=5).map(tuple)

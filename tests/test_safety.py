@@ -10,10 +10,10 @@ from docx.shared import Pt, RGBColor
 from docx_factory import Grid, Para, Title, to_strict, write_docx
 from hostile_docx import append_xml, edited_report, paragraph
 
-from converter.convert import convert_file
-from converter.frontmatter import join_page
-from converter import safety
-from converter.safety import page_findings, publication_findings, refusal
+from converter.archive.convert import convert_file
+from converter.model.frontmatter import join_page
+from converter.safety import publication as safety
+from converter.safety.publication import page_findings, publication_findings, refusal
 
 VALID_ID = "11010519491231002X"
 

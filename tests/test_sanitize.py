@@ -14,10 +14,10 @@ from hostile_docx import (add_relationship, add_to_content_types, append_xml, ed
                           jpeg_segment, parts, png_chunk, rezip, tiny_png)
 from lxml import etree
 
-from converter.convert import convert_file
-from converter.image_metadata import strip_image_metadata
-from converter.package_limits import check_package
-from converter.sanitize import sanitized_docx
+from converter.archive.convert import convert_file
+from converter.reading.image_metadata import strip_image_metadata
+from converter.reading.package_limits import check_package
+from converter.safety.sanitize import sanitized_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 IDENTIFYING = ["张三", "李四", "王五", "某某科技公司", "处长赵六", "Normal-张三.dotm", "C:/Users", "GPS-MARKER",

@@ -1,7 +1,7 @@
 import pytest
 from site_entries import catalog, entry
 
-from converter.frontmatter import ReportMeta
+from converter.model.frontmatter import ReportMeta
 from converter.site.catalog import Catalog, PageProblem, latest_added, newest_first, parse_report_page, unique_slugs
 
 

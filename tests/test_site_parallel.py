@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from archive_helpers import new_archive, tree
 
-from converter.check import Finding, check_archive
-from converter.frontmatter import ReportMeta, join_page
+from converter.archive.check import Finding, check_archive
+from converter.model.frontmatter import ReportMeta, join_page
 from converter.search import plugin as search_plugin
-from converter.site.build import build_site
+from converter.archive.build import build_site
 from converter.site.prerender import WORKERS, Prerender
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
@@ -132,7 +132,7 @@ def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhi
 def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, monkeypatch):
     """Parsed before the check is forked: the check (in its own process) parses nothing again, and
     the site parses nothing the check had."""
-    from converter import frontmatter
+    from converter.model import frontmatter
 
     parsed = []
     load = frontmatter.yaml.load

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from converter.slugs import report_slug, short_issuer
+from converter.metadata.slugs import report_slug, short_issuer
 
 
 @pytest.mark.parametrize("issuer, doc_type, slug", [

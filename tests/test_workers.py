@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import converter.workers
-from converter.workers import Lost, run_all
+import converter.archive.workers
+from converter.archive.workers import Lost, run_all
 
 
 @pytest.fixture(autouse=True)
 def fork(monkeypatch):
-    monkeypatch.setattr(converter.workers, "START_METHOD", "fork")  # the test functions live here
+    monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")  # the test functions live here
 
 
 def square_or_misbehave(item):

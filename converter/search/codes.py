@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .normalize import char_mapping
+from converter.search.normalize import char_mapping
 
 SPACE, ZERO, NINE = 0x20, 0x30, 0x39
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .codes import Normalised
+from converter.search.codes import Normalised
 
 CHUNK = 2048
 OVERLAP = 64

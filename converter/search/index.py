@@ -14,10 +14,10 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
-from .codes import normalise
-from .fragments import CHUNK, fragments
-from .postings import build_entries
-from .shards import SHARD_BYTES, big_key_name, pack
+from converter.search.codes import normalise
+from converter.search.fragments import CHUNK, fragments
+from converter.search.postings import build_entries
+from converter.search.shards import SHARD_BYTES, big_key_name, pack
 
 FORMAT = 1
 

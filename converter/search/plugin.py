@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
+from converter.search.collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
 
 THEME = Path(__file__).parent / "theme"
 REPORTS = "reports/"

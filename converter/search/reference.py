@@ -9,8 +9,8 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
-from .normalize import query_terms
-from .shards import big_key_name, key_hash
+from converter.search.normalize import query_terms
+from converter.search.shards import big_key_name, key_hash
 
 
 def read_varints(data: bytes) -> list[int]:

@@ -8,8 +8,8 @@ from functools import cached_property
 
 import yaml
 
-from ..frontmatter import DOC_TYPES, ReportMeta, problems, split_page
-from ..slugs import name_slug, type_slug
+from converter.model.frontmatter import DOC_TYPES, ReportMeta, problems, split_page
+from converter.metadata.slugs import name_slug, type_slug
 
 NO_ISSUER = "未注明机关"
 HOME, YEARS, TOPICS, ISSUERS, TYPES = "index.md", "years/index.md", "topics/index.md", "issuers/index.md", "types/index.md"

@@ -1,7 +1,7 @@
 """A small column chart of reports per year: inline SVG, no script, with a text alternative."""
 from __future__ import annotations
 
-from .markup import esc
+from converter.site.markup import esc
 
 COLUMN = 10  # SVG units per year; bars are stretched to the figure's width by CSS
 HEIGHT = 100

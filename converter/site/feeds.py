@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
-from .catalog import FEED, Catalog, Entry, latest_added
+from converter.site.catalog import FEED, Catalog, Entry, latest_added
 
 FEED_SIZE = 50  # entries per feed: feed readers only need what is new
 CHINA_TIME = "+08:00"

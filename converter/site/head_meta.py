@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .catalog import Entry
-from .markup import esc
-from .report_page import DOCX, Original
+from converter.site.catalog import Entry
+from converter.site.markup import esc
+from converter.site.report_page import DOCX, Original
 
 
 def citation(entry: Entry, permalink: str) -> str:

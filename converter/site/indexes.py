@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from .catalog import FEED, HOME, ISSUERS, TOPICS, TYPES, YEARS, Catalog, Entry, latest_added
-from .chart import year_chart
-from .listing import Body, group_by, name_list, report_list
-from .markup import Link, a, esc
-from .topic_pages import needs_year_page, topic_years, write_topic, write_topic_year
+from converter.site.catalog import FEED, HOME, ISSUERS, TOPICS, TYPES, YEARS, Catalog, Entry, latest_added
+from converter.site.chart import year_chart
+from converter.site.listing import Body, group_by, name_list, report_list
+from converter.site.markup import Link, a, esc
+from converter.site.topic_pages import needs_year_page, topic_years, write_topic, write_topic_year
 
 LATEST = 10  # reports under 最新收录 on the home page
 HOME_ISSUERS = 30  # issuers listed on the home page before "全部发文机关"

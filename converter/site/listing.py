@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Entry, group_by_keys
-from .markup import Link, a, chinese_date, esc
+from converter.site.catalog import Entry, group_by_keys
+from converter.site.markup import Link, a, chinese_date, esc
 
 
 @dataclass(frozen=True)

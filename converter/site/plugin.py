@@ -18,16 +18,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import csp, theme_setup
-from ..frontmatter import ReportMeta
-from .catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
-from .feeds import atom, feeds
-from .indexes import SECTIONS, IndexPage, index_pages
-from .head_meta import page_description
-from .markup import esc
-from .prerender import Prerender, report_markdown
-from .report_page import Original, card, digest, with_card
-from .views import PageParts, index_parts, report_parts
+from converter.site import csp, theme_setup
+from converter.model.frontmatter import ReportMeta
+from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
+from converter.site.feeds import atom, feeds
+from converter.site.indexes import SECTIONS, IndexPage, index_pages
+from converter.site.head_meta import page_description
+from converter.site.markup import esc
+from converter.site.prerender import Prerender, report_markdown
+from converter.site.report_page import Original, card, digest, with_card
+from converter.site.views import PageParts, index_parts, report_parts
 
 REPORTS = "reports/"
 

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from .. import forked
+from converter.site import forked
 
 FREE, OURS, WORKERS = 0, 1, 2
 

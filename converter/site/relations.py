@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Catalog, Entry
+from converter.site.catalog import Catalog, Entry
 
 PLANS = ("工作计划", "工作要点")
 SUMMARIES = ("工作总结",)

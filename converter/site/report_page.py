@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import HOME, YEARS, Catalog, Entry
-from .markup import Link, a, chinese_date, esc, human_size
-from .relations import Related
+from converter.site.catalog import HOME, YEARS, Catalog, Entry
+from converter.site.markup import Link, a, chinese_date, esc, human_size
+from converter.site.relations import Related
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -6,9 +6,9 @@ the topic page stays small however large the archive grows.
 """
 from __future__ import annotations
 
-from .catalog import Catalog, Entry
-from .listing import Body, group_by, meta_line, report_list
-from .markup import Link, a, esc
+from converter.site.catalog import Catalog, Entry
+from converter.site.listing import Body, group_by, meta_line, report_list
+from converter.site.markup import Link, a, esc
 
 SECTIONS_SHOWN = 3  # section links per report
 REPORTS_SHOWN = 5  # reports per year on the topic's own page

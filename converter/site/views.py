@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import FEED, Catalog, Entry
-from .head_meta import citation, json_ld, meta_tags
-from .indexes import IndexPage
-from .markup import Link, esc
-from .relations import related
-from .report_page import Original, breadcrumbs, citation_box, download_box, quick_download, related_box, report_trail
+from converter.site.catalog import FEED, Catalog, Entry
+from converter.site.head_meta import citation, json_ld, meta_tags
+from converter.site.indexes import IndexPage
+from converter.site.markup import Link, esc
+from converter.site.relations import related
+from converter.site.report_page import Original, breadcrumbs, citation_box, download_box, quick_download, related_box, report_trail
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx_factory import simple_report
 
-from converter.frontmatter import ReportMeta, split_page
+from converter.model.frontmatter import ReportMeta, split_page
 
 from .conftest import DEMO_REPORTS, run_archive
 

@@ -1,0 +1,175 @@
+"""Build and serve the site with MkDocs.
+
+A build goes to a temporary folder beside the site and replaces the last good site only when it succeeded
+(`atomic.replace_dir`), so a failed or killed build leaves the previous site as it was. `serve` also
+watches the archive's inbox.
+
+With two or more cores `archive build` runs the content check (`check`) in a forked process while the
+site is built, and the plugins render report pages and build the search index in forked workers
+(`parallel`); the site is replaced only when the check found no error. With one core the check runs
+first and nothing is built when it finds an error.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from converter.archive.atomic import recover_dir, replace_dir
+from converter.model.errors import ArchiveError
+from converter.site.forked import Forked
+from converter.model.frontmatter import parsing_once
+from converter.archive.inbox import Inbox
+from converter.archive.lock import archive_lock
+from converter.archive.pages import UNREADABLE, read_page, report_paths
+from converter.search.plugin import SearchPlugin
+from converter.site.plugin import ArchivePlugin
+
+LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
+Check = Callable[[Path], list]  # findings, each with `is_error`
+
+
+def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel: bool | None = None) -> list:
+    """Build the site into `site_dir` unless `check(root)` finds an error; return the check's findings."""
+    parallel = len(os.sched_getaffinity(0)) > 1 if parallel is None else parallel
+    site_dir = (root / site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with archive_lock(root, "archive build", wait=LOCK_WAIT):
+        recover_dir(site_dir)
+        for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
+                      *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
+            shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
+        with parsing_once():  # the check and the site parse each page's front matter once between them
+            if check and not parallel:
+                findings = check(root)
+                return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
+            if check:
+                _parse_pages(root)  # before the fork, so that the check has them too
+            # The check's findings are wanted only when the site is built: it takes the CPU the build
+            # leaves (at the end, while the search index is finished), not the build's.
+            checking = Forked(check, root, niceness=19) if check else None
+            try:
+                return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
+            finally:
+                if checking:
+                    checking.cancel()
+
+
+def _parse_pages(root: Path) -> None:
+    for path in report_paths(root):
+        try:
+            read_page(path)
+        except UNREADABLE:
+            pass  # the check reports it
+
+
+def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list]) -> list:
+    """Build into a folder beside the site and put it in place when `findings_of()` (the check, maybe
+    still running) has no error. Until then the build's log messages are held: a site thrown away
+    because of the check says nothing of itself (as when the check ran first)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        with _HeldLogs() as held:
+            failure = _build(root, staging, parallel, site_dir)
+        findings = findings_of()
+        if _has_error(findings):
+            return findings
+        held.replay()
+        if failure:
+            raise ArchiveError("build-failed", f"网站生成失败：{failure}",
+                               "原有网站未被改动；请按提示修正后重新生成") from failure
+        replace_dir(staging, site_dir, discard=_discard)
+        return findings
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _HeldLogs(logging.Handler):
+    """Takes the place of the root logger's handlers for a while; `replay` gives them the records."""
+
+    def __enter__(self) -> "_HeldLogs":
+        self.records: list[logging.LogRecord] = []
+        self.handlers, logging.root.handlers = logging.root.handlers, [self]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.root.handlers = self.handlers
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def replay(self) -> None:
+        for record in self.records:
+            for handler in self.handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+
+
+def _build(root: Path, staging: Path, parallel: bool, live_site: Path) -> MkDocsException | None:
+    try:
+        config = _config(root, site_dir=str(staging))
+        _set_plugins(config, parallel, live_site)
+        mkdocs_build.build(config)
+    except MkDocsException as error:
+        return error
+    return None
+
+
+def _discard(old_site: Path) -> None:
+    """The replaced site, renamed out of the way and deleted by a detached `rm -rf`: staff get their
+    prompt back without waiting for thousands of files to be unlinked (a second at 1000 reports).
+    Anything left over is removed by the next build."""
+    trash = old_site.with_name(old_site.name.replace(".building-", ".discarded-", 1))
+    os.rename(old_site, trash)
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no rm: delete it here
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def _has_error(findings: list) -> bool:
+    return any(finding.is_error for finding in findings)
+
+
+def _set_plugins(config, parallel: bool, live_site: Path) -> None:
+    """Whether our plugins fork workers: only in `archive build` (the live preview has threads, so no
+    forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next. The
+    search plugin links unchanged index files from the site being replaced."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
+            plugin.parallel = parallel
+        if isinstance(plugin, SearchPlugin):
+            plugin.previous = live_site / "search"
+
+
+def serve_site(root: Path, dev_addr: str, on_outcome: Callable = lambda outcome: None) -> None:
+    """Live preview at `dev_addr`; files dropped into inbox/ are imported while it runs."""
+    os.chdir(root)
+    stop = threading.Event()
+    watcher = threading.Thread(target=Inbox(root, on_outcome).watch, args=(stop,), daemon=True, name="inbox")
+    watcher.start()
+    try:
+        mkdocs_serve.serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as error:
+        raise ArchiveError("serve-failed", f"预览启动失败：{error}", "请检查 mkdocs.yml 后重试") from error
+    except OSError as error:
+        raise ArchiveError("serve-failed", f"预览启动失败：地址 {dev_addr} 已被占用或无效",
+                           "请换一个端口，例如 --dev-addr 127.0.0.1:8001") from error
+    finally:
+        stop.set()
+
+
+def _config(root: Path, **overrides):
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    return load_config(config_file=str(root / "mkdocs.yml"), **overrides)

@@ -1,0 +1,192 @@
+"""The report pages already in an archive, and how a re-import treats them.
+
+A page remembers what it was generated from: `sha256` of the original and `body_sha256` of the body as
+written. The front matter as generated is kept in `.archive/generated/` (JSON) so that a re-import can tell the
+staff's corrections (which always win) from values the converter may now extract better.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from converter.archive.atomic import file_stamp, write_atomic
+from converter.model.frontmatter import ReportMeta, split_page
+
+REPORTS = Path("docs") / "reports"
+STATE = Path(".archive")
+CACHE = STATE / "pages.json"
+# Keys that describe where the page came from: always the converter's.
+MACHINE_KEYS = ("source", "sha256", "body_sha256", "sections", "sources", "download", "imported")
+UNREADABLE = (OSError, UnicodeDecodeError, yaml.YAMLError)  # what `read_page` may raise
+
+
+def report_paths(root: Path) -> list[Path]:
+    """The archive's report pages, docs/reports/<year>/<name>.md, in name order."""
+    return sorted((root / REPORTS).glob("*/*.md"))
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    """A page's front matter (empty when it has none) and body; raises one of UNREADABLE."""
+    return split_page(path.read_text(encoding="utf-8"))
+
+
+def body_hash(body: str) -> str:
+    """SHA-256 of a page body as stored (line endings and trailing blank lines do not count as edits)."""
+    return hashlib.sha256((body.replace("\r\n", "\n").rstrip() + "\n").encode("utf-8")).hexdigest()
+
+
+def identity(data: dict) -> tuple | None:
+    """What makes two files the same report: title, year and issuer, all known."""
+    key = (data.get("title"), data.get("year"), data.get("issuer"))
+    return key if all(key) else None
+
+
+@dataclass
+class Page:
+    path: Path  # absolute
+    data: dict  # front matter now (with staff's edits)
+    body: str
+    generated: dict | None  # front matter as generated, when known
+
+    @property
+    def edited(self) -> bool:
+        return body_hash(self.body) != self.data.get("body_sha256")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the importer needs to know of a page, valid while the page keeps its size and time stamp."""
+
+    stamp: tuple  # (size, mtime_ns) of the page; () when not written (a dry run)
+    sha256: str
+    identities: tuple[tuple, ...]  # from its front matter now and as generated
+    edited: bool
+
+
+@dataclass
+class PageIndex:
+    """Every report page, found by the hash of its original and by title, year and issuer.
+
+    Reading 1000 pages' YAML takes seconds, so what was read is kept in `.archive/pages.json` and only
+    pages whose size or time stamp changed since are read again.
+    """
+
+    root: Path
+    entries: dict[Path, Entry] = field(default_factory=dict)
+    by_sha: dict[str, Path] = field(default_factory=dict)
+    by_identity: dict[tuple, Path] = field(default_factory=dict)
+    stems: dict[Path, set[str]] = field(default_factory=dict)  # folder → page names taken
+
+    @classmethod
+    def load(cls, root: Path) -> "PageIndex":
+        index, cached = cls(root), _read_cache(root)
+        for path in report_paths(root):
+            index.stems.setdefault(path.parent, set()).add(path.stem)
+            entry = cached.get(path.relative_to(root).as_posix())
+            if entry is None or entry.stamp != file_stamp(path):
+                page = index.read(path)
+                entry = page and Entry(file_stamp(path), page.data.get("sha256") or "",
+                                       _identities(page.data, page.generated), page.edited)
+            if entry:
+                index._add(path, entry)
+        return index
+
+    def read(self, path: Path) -> Page | None:
+        try:
+            data, body = read_page(path)
+        except UNREADABLE:
+            return None  # `archive check` reports it; its name stays taken
+        return Page(path, data, body, self._generated(path)) if data else None
+
+    def remember(self, path: Path, data: dict, generated: dict | None = None) -> None:
+        """A page just written (or, in a dry run, planned) with this front matter."""
+        self._add(path, Entry(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
+
+    def edited(self, path: Path) -> bool:
+        return path in self.entries and self.entries[path].edited
+
+    def same_report(self, meta: ReportMeta) -> Path | None:
+        key = identity(meta.to_dict())
+        return self.by_identity.get(key) if key else None
+
+    def generated_path(self, page: Path) -> Path:
+        return self.root / STATE / "generated" / page.relative_to(self.root).with_suffix(".json")
+
+    def save(self) -> None:
+        entries = {path.relative_to(self.root).as_posix(): [list(e.stamp), e.sha256, [list(i) for i in e.identities],
+                                                            e.edited]
+                   for path, e in self.entries.items() if e.stamp}
+        write_atomic(self.root / CACHE, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+
+    def _add(self, path: Path, entry: Entry) -> None:
+        self.entries[path] = entry
+        self.stems.setdefault(path.parent, set()).add(path.stem)
+        if entry.sha256:
+            self.by_sha[entry.sha256] = path
+        for key in entry.identities:
+            self.by_identity[key] = path
+
+    def _generated(self, page: Path) -> dict | None:
+        try:
+            return json.loads(self.generated_path(page).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+
+def _identities(data: dict, generated: dict | None) -> tuple[tuple, ...]:
+    return tuple(key for key in (identity(data), identity(generated or {})) if key)
+
+
+def _read_cache(root: Path) -> dict[str, Entry]:
+    try:
+        cached = json.loads((root / CACHE).read_text(encoding="utf-8"))
+        return {name: Entry(tuple(stamp), sha, tuple(tuple(i) for i in identities), edited)
+                for name, (stamp, sha, identities, edited) in cached.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def merged(new: dict, page: Page) -> dict:
+    """The new front matter with every value staff changed by hand kept (and keys they removed, removed)."""
+    result = dict(new)
+    sources = dict(new.get("sources") or {})
+    base = page.generated
+    for key, value in page.data.items():
+        if key in MACHINE_KEYS:
+            continue
+        if base is None or base.get(key) != value:
+            result[key] = value
+            sources[key] = "staff"
+    for key in (base or {}):
+        if key not in page.data and key not in MACHINE_KEYS:
+            result.pop(key, None)
+    result["sources"] = sources
+    if page.data.get("imported"):
+        result["imported"] = page.data["imported"]
+    return result
+
+
+class Backup:
+    """`.archive/backup/<time>/…`: where a run keeps every file it is about to overwrite."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.folder = root / STATE / "backup" / time.strftime("%Y%m%d-%H%M%S")
+        number = 2
+        while self.folder.exists():
+            self.folder = self.folder.with_name(f"{self.folder.name.split('_')[0]}_{number}")
+            number += 1
+
+    def keep(self, *paths: Path) -> Path:
+        for path in paths:
+            if path.is_file():
+                copy = self.folder / path.relative_to(self.root)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, copy)
+        return self.folder.relative_to(self.root)

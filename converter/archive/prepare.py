@@ -1,0 +1,127 @@
+"""One received file → everything the importer needs to file it. Runs in a worker process.
+
+Never raises: every problem comes back as `Failed` with the staff's one-line message, so a bad file (or a
+bug) costs that file only.
+"""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from converter.archive.convert import convert_file
+from converter.model.errors import ArchiveError
+from converter.model.frontmatter import ReportMeta
+from converter.reading.intake import CORRUPT, DAMAGED, check_file, check_has_text, converted_legacy_doc, read_original
+from converter.model import Image
+from converter.metadata.overrides import overrides_for
+from converter.metadata.topics import taxonomy_for
+from converter.safety.publication import publication_findings, refusal
+from converter.safety.sanitize import sanitized_docx
+
+DOC_CONVERTED = "由 .doc 自动转换（LibreOffice），请核对版式和文字"
+NO_ISSUER = "未识别发文机关，请在页首 issuer 中填写"
+IMAGE_FOLDER = "images"  # beside the pages of a year; pictures are named by their content
+CHANGED = ("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
+TOO_BIG = ("too-big", "文件太大或结构异常，处理时超出内存限制", "请用 Word 另存为新的 .docx 后再导入")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    sha256: str  # of the file as first read: the file must still be this one
+    overrides: dict = field(default_factory=dict)  # staff's --year/--issuer/--type/--topic
+    root: Path | None = None  # the archive, for its own topics.yml
+
+
+@dataclass(frozen=True)
+class Prepared:
+    meta: ReportMeta
+    body: str
+    images: tuple[Image, ...]
+    download: bytes  # the sanitized .docx published beside the page
+    warnings: tuple[str, ...] = ()
+    personal: tuple[str, ...] = ()  # personal-data findings: publishable only with publish_override
+
+
+@dataclass(frozen=True)
+class Failed:
+    code: str
+    line: str  # the staff's one line: file, problem, what to do
+    detail: str = ""  # shown with -v: the underlying error or a traceback
+
+
+def prepare(job: Job) -> Prepared | Failed:
+    try:
+        return _prepare(job)
+    except ArchiveError as error:
+        return Failed(error.code, error.line(job.path), _cause(error))
+    except DAMAGED as error:
+        return Failed(CORRUPT[0], ArchiveError(*CORRUPT).line(job.path), f"{type(error).__name__}: {error}")
+    except MemoryError:
+        return Failed(TOO_BIG[0], ArchiveError(*TOO_BIG).line(job.path))
+    except Exception as error:  # a bug must cost this file only, and say so plainly
+        return Failed("bug", program_error(job.path, error), traceback.format_exc())
+
+
+def program_error(path: Path | None, error: BaseException) -> str:
+    """The one line for a bug: never a traceback (that is for -v)."""
+    if path is None:
+        return (f"程序内部错误（{type(error).__name__}），操作未完成。"
+                "请加 -v 重新运行，把显示的信息发给技术支持。")
+    return (f"{Path(path).name}：程序内部错误（{type(error).__name__}），此文件未导入。"
+            "请联系技术支持并提供此文件；加 -v 可显示详细信息。")
+
+
+def _prepare(job: Job) -> Prepared:
+    original = read_original(job.path)
+    if hashlib.sha256(original).hexdigest() != job.sha256:
+        raise ArchiveError(*CHANGED)
+    overrides = overrides_for(job.path, job.overrides)
+    publish_override = overrides.pop("publish_override", "")
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
+        docx = _docx_of(job.path, Path(workdir), warnings)
+        converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
+                                 sha256=job.sha256)
+        check_has_text(converted.report)
+        findings = publication_findings(docx, converted.report)
+        blocking = refusal([f for f in findings if f.blocking])
+        if blocking:
+            raise blocking  # before the sanitized copy: a refused report needs none
+        download = sanitized_docx(original if docx == job.path else docx.read_bytes())
+    personal = tuple(f.message for f in findings if not f.blocking)
+    meta = replace(converted.meta, source=job.path.name,
+                   publish_override=publish_override if personal else "")  # a reason is kept only where needed
+    if not meta.year:
+        raise _no_year(job.path)
+    warnings += [w.message for w in converted.warnings]
+    if not meta.issuer and not any("发文机关" in w for w in warnings):
+        warnings.append(NO_ISSUER)
+    return Prepared(meta=meta, body=converted.body, images=tuple(converted.images), download=download,
+                    warnings=tuple(dict.fromkeys(warnings)), personal=personal)
+
+
+def _docx_of(path: Path, workdir: Path, warnings: list[str]) -> Path:
+    """`path` itself, or a .docx LibreOffice made from it when it is a Word 97-2003 .doc."""
+    try:
+        check_file(path)
+        return path
+    except ArchiveError as error:
+        if error.code != "legacy-doc":
+            raise
+    converted = converted_legacy_doc(path, workdir)
+    warnings.append(DOC_CONVERTED)
+    return converted
+
+
+def _no_year(path: Path) -> ArchiveError:
+    return ArchiveError("no-year", "无法确定报告年度（标题和文件名里都没有年份）",
+                        f"请用 --year 指定，例如：archive add \"{path.name}\" --year 2023")
+
+
+def _cause(error: ArchiveError) -> str:
+    cause = error.__cause__
+    return f"{type(cause).__name__}: {cause}" if cause else ""

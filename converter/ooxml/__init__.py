@@ -1,4 +1,0 @@
-"""Readers for the XML parts of a .docx package (document, styles, numbering, notes, media), on lxml alone.
-
-`converter.read_docx` puts them together into the document model; nothing here knows about Markdown.
-"""

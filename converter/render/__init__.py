@@ -1,0 +1,1 @@
+"""A `Report` → the Markdown body of its page."""

@@ -1,0 +1,2 @@
+"""Publication safety: secrecy marks, personal data, hidden content and review traces, the
+sanitized original."""

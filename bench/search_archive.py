@@ -40,7 +40,7 @@ def corpus_archive(folder: Path) -> None:
 
 
 def give_missing_issuers(folder: Path) -> None:
-    from converter.model.frontmatter import join_page, split_page
+    from converter.data.frontmatter import join_page, split_page
 
     for page in (folder / "docs" / "reports").glob("*/*.md"):
         data, body = split_page(page.read_text(encoding="utf-8"))

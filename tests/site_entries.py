@@ -1,7 +1,7 @@
 """Catalog entries for the site's unit tests, without any .docx or MkDocs."""
 from __future__ import annotations
 
-from converter.model.frontmatter import ReportMeta, Section
+from converter.model.fields import ReportMeta, Section
 from converter.site.catalog import Catalog, Entry
 
 

@@ -16,7 +16,8 @@ from docx_factory import simple_report
 import converter.archive.prepare
 import converter.archive.workers
 from converter.archive.importer import Importer, add
-from converter.model.frontmatter import ReportMeta, split_page
+from converter.data.frontmatter import split_page
+from converter.model.fields import ReportMeta
 from converter.model import Image
 from converter.archive.prepare import Prepared
 from converter.safety.publication import Finding

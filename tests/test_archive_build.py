@@ -33,7 +33,7 @@ def test_build_refuses_to_publish_when_the_content_check_finds_errors(built):
 
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{pages(built)[0]}：错误：year 应为 1949–2100 之间的整数年份，现为 '二〇二二'",
+        f"{pages(built)[0]}：错误：年度（year）应是 1949–2100 之间的年份（四位数字），现为 “二〇二二”。请写成例如“year: 2023”。",
         "网站未生成：内容检查发现 1 个错误，原有网站保持不变。请按上面的提示修正（可运行 archive check 复查）后再生成。",
     ]
     assert tree(built / "site") == before

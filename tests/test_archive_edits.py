@@ -9,7 +9,7 @@ import pytest
 from archive_helpers import pages, run
 from docx_factory import simple_report
 
-from converter.model.frontmatter import join_page, split_page
+from converter.data.frontmatter import join_page, split_page
 
 
 @pytest.fixture

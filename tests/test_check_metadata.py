@@ -1,6 +1,6 @@
 """`archive check` tells staff which metadata to confirm: weak sources, missing or unknown topics."""
 from converter.archive.check import check_archive, metadata_notes
-from converter.model.frontmatter import join_page
+from converter.data.frontmatter import join_page
 from converter.metadata.topics import load_taxonomy
 
 SHA = "0" * 64

@@ -38,11 +38,11 @@ def test_empty_values_are_ignored(tmp_path):
 @pytest.mark.parametrize("text, expected", [
     ("年度: 二〇二三三\n", "科技局.yml 里的“年度”应是 1949–2100 之间的年份"),
     ("文种: 总结\n", "“总结”不在文种列表中"),
-    ("日期: 下周一\n", "不是日期"),
+    ("日期: 下周一\n", "科技局.yml 里的“日期”应是 YYYY-MM-DD 格式的日期，现为 “下周一”。请写成例如“成文日期: 2023-12-28"),
     ("作者: 张三\n", "不认识的项“作者”"),
     ("年度 2023\n", "应是“项: 值”的列表"),
     ("年度: [2023\n", "格式有误"),
-    ("主题: {a: b}\n", "应是主题名称或主题列表"),
+    ("主题: {a: b}\n", "科技局.yml 里的“主题”应是一个名称或名称的列表"),
 ])
 def test_each_mistake_is_one_chinese_line_naming_the_file(tmp_path, text, expected):
     with pytest.raises(ArchiveError) as raised:
@@ -56,6 +56,13 @@ def test_command_line_mistakes_name_the_option():
     with pytest.raises(ArchiveError) as raised:
         check_overrides({"doc_type": "总结"})
     assert "--type" in raised.value.line()
+    with pytest.raises(ArchiveError) as raised:
+        check_overrides({"year": "明年"})
+    assert raised.value.line() == "选项 --year 应是 1949–2100 之间的年份（四位数字），现为 “明年”。请写成例如“--year 2023”。"
+
+
+def test_a_year_may_be_typed_in_chinese_numerals_on_the_command_line_too():
+    assert check_overrides({"year": "二〇二三"}) == {"year": 2023}
 
 
 def test_sidecar_values_reach_the_front_matter_with_source_staff(tmp_path):

@@ -7,8 +7,9 @@ import yaml
 from archive_helpers import new_archive, pages, run
 from docx_factory import simple_report
 
-from converter.model.frontmatter import join_page, split_page
-from converter.archive.pages import CACHE, PageIndex, body_hash
+from converter.data.frontmatter import join_page, split_page
+from converter.archive.pages import CACHE, PageIndex
+from converter.data.frontmatter import body_hash
 
 
 def imported(tmp_path: Path, count: int = 3) -> Path:

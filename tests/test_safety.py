@@ -11,7 +11,7 @@ from docx_factory import Grid, Para, Title, to_strict, write_docx
 from hostile_docx import append_xml, edited_report, paragraph
 
 from converter.archive.convert import convert_file
-from converter.model.frontmatter import join_page
+from converter.data.frontmatter import join_page
 from converter.safety import publication as safety
 from converter.safety.publication import page_findings, publication_findings, refusal
 

@@ -7,7 +7,7 @@ import docx
 from e2e.conftest import run_archive
 from hostile_docx import edited_report
 
-from converter.model.frontmatter import split_page
+from converter.data.frontmatter import split_page
 
 PHONE_BODY = "项目联系人张三，手机13812345678。"
 

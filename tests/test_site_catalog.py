@@ -1,7 +1,7 @@
 import pytest
 from site_entries import catalog, entry
 
-from converter.model.frontmatter import ReportMeta
+from converter.model.fields import read_front_matter
 from converter.site.catalog import Catalog, PageProblem, latest_added, newest_first, parse_report_page, unique_slugs
 
 
@@ -66,7 +66,8 @@ def test_document_types_follow_the_schema_order():
 def test_the_date_used_for_a_report_without_date_is_the_end_of_its_year():
     assert entry(2021).published == "2021-12-31"
     assert entry(2021, date="2021-06-30", imported="2024-01-02").added == "2024-01-02"
-    assert ReportMeta.from_dict({"title": "x"}).year == 0
+    meta, problems = read_front_matter({"title": "x"})
+    assert meta.year == 0 and meta.date is None and problems
 
 
 def test_a_page_with_broken_yaml_is_named_with_the_line_and_what_to_do():
@@ -78,5 +79,5 @@ def test_a_page_with_broken_yaml_is_named_with_the_line_and_what_to_do():
 
 def test_a_page_with_a_wrong_year_is_refused_in_one_chinese_line():
     text = "---\ntitle: 标题\nyear: 二〇二三\nissuer: 区科技局\ndoc_type: 工作总结\nsource: a.docx\nsha256: " + "a" * 64 + "\n---\n"
-    with pytest.raises(PageProblem, match=r"^reports/2023/x.md：year 应为 1949–2100 之间的整数年份"):
+    with pytest.raises(PageProblem, match=r"^reports/2023/x.md：年度（year）应是 1949–2100 之间的年份（四位数字），现为 “二〇二三”。请写成例如“year: 2023”。"):
         parse_report_page("reports/2023/x.md", text)

@@ -12,7 +12,8 @@ import pytest
 from archive_helpers import new_archive, tree
 
 from converter.archive.check import Finding, check_archive
-from converter.model.frontmatter import ReportMeta, join_page
+from converter.data.frontmatter import join_page
+from converter.model.fields import ReportMeta
 from converter.search import plugin as search_plugin
 from converter.archive.build import build_site
 from converter.site.prerender import WORKERS, Prerender
@@ -124,7 +125,8 @@ def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhi
     finally:
         page.write_text(original, encoding="utf-8")
 
-    assert "year 应为 1949–2100 之间的整数年份，现为 '二〇一九'" in [f.message for f in findings if f.is_error]
+    assert "年度（year）应是 1949–2100 之间的年份（四位数字），现为 “二〇一九”。请写成例如“year: 2023”。" \
+        in [f.message for f in findings if f.is_error]
     assert tree(archive / "kept") == before
     assert not list(archive.glob(".kept.building-*"))
 
@@ -132,16 +134,16 @@ def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhi
 def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, monkeypatch):
     """Parsed before the check is forked: the check (in its own process) parses nothing again, and
     the site parses nothing the check had."""
-    from converter.model import frontmatter
+    from converter.data import frontmatter
 
     parsed = []
-    load = frontmatter.yaml.load
-    def counted(text, Loader):
+    load = frontmatter.load_yaml
+    def counted(text):
         if "sha256:" in text:  # a report's front matter, not one of the data files
             parsed.append(text)
-        return load(text, Loader)
+        return load(text)
 
-    monkeypatch.setattr(frontmatter.yaml, "load", counted)
+    monkeypatch.setattr(frontmatter, "load_yaml", counted)
 
     def check_counting_parses(root):
         before = len(parsed)  # in the forked check: what the parent had parsed when it forked

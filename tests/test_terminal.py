@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter.archive.importer import Outcome
-from converter.model.frontmatter import ReportMeta
+from converter.model import Notice
+from converter.model.fields import ReportMeta
 from converter.cli.add_view import fit, outcome_line, summary, table, width
 
 META = ReportMeta(title="2023年区科技局工作总结", year=2023, issuer="区科技局", doc_type="工作总结",
@@ -19,7 +20,7 @@ def test_chinese_characters_count_as_two_columns():
 
 
 def test_table_columns_line_up_with_mixed_text():
-    outcomes = [Outcome(Path("a.docx"), "added", meta=META, warnings=("未识别成文日期", "另一条")),
+    outcomes = [Outcome(Path("a.docx"), "added", meta=META, warnings=(Notice("no-date", "未识别成文日期"), Notice("x", "另一条"))),
                 Outcome(Path("b.docx"), "added", meta=ReportMeta("Report", 2024, "", "其他", "b", "0" * 64))]
     header, first, second = table(outcomes).splitlines()
     assert header.startswith("标题")

@@ -7,7 +7,7 @@ from docx_factory import simple_report
 
 from converter.archive.convert import convert_file
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import split_page
+from converter.data.frontmatter import split_page
 from converter.model import Heading, Paragraph, Report, Run
 from converter.metadata.tagging import tag_report, tag_sections, unknown_topics
 from converter.metadata.topics import DEFAULT_TAXONOMY, load_taxonomy, taxonomy_for
@@ -70,7 +70,7 @@ def test_archive_topics_file_replaces_the_packaged_one(tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("topics: [a, b\n", "行附近"),
+    ("topics: [a, b\n", "主题分类文件 topics.yml 第 2 行格式有误"),
     ("other: 1\n", "缺少 topics"),
     ("topics:\n  科技: [科技]\n", "细分主题"),
     ("topics:\n  科技:\n    创新: 科技\n", "列表"),

@@ -28,7 +28,7 @@ from mkdocs.exceptions import MkDocsException
 from converter.archive.atomic import recover_dir, replace_dir
 from converter.model.errors import ArchiveError
 from converter.site.forked import Forked
-from converter.model.frontmatter import parsing_once
+from converter.data.frontmatter import parsing_once
 from converter.archive.inbox import Inbox
 from converter.archive.lock import archive_lock
 from converter.archive.pages import UNREADABLE, read_page, report_paths

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
-
+from converter.data import YAMLError
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import problems
-from converter.metadata.extract import FIELD_NAMES, SOURCE_NAMES, WEAK_SOURCES
+from converter.model.fields import problems
+from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
+from converter.model.fields import LABELS
 from converter.archive.pages import read_page, report_paths
 from converter.safety.publication import findings_in_page
 from converter.metadata.tagging import unknown_topics
@@ -74,7 +74,7 @@ def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
     for key, source in sources.items():
         if source in WEAK_SOURCES:
-            notes.append(f"{FIELD_NAMES.get(key, key)}“{data.get(key)}”取自{SOURCE_NAMES[source]}，请核对；"
+            notes.append(f"{LABELS.get(key, key)}“{data.get(key)}”取自{SOURCE_NAMES[source]}，请核对；"
                          f"确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”")
     topics = data.get("topics") if isinstance(data.get("topics"), list) else []
     if not topics:
@@ -104,7 +104,7 @@ def check_archive(root: Path) -> list[Finding]:
         name = path.relative_to(root).as_posix()
         try:
             data, body = read_page(path)
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
+        except (YAMLError, UnicodeDecodeError) as error:
             findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
             continue
         if not data:

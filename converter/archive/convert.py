@@ -5,14 +5,16 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter.model.frontmatter import ReportMeta, join_page
+from converter.data.frontmatter import join_page
+
+from converter.model.fields import ReportMeta
 from converter.reading.intake import check_file
 from converter.metadata.extract import extract_metadata
 from converter.model import Image, Notice, Report
 from converter.structure.outline import build_report
 from converter.metadata.overrides import check_overrides
 from converter.reading.package_limits import check_package
-from converter.archive.pages import body_hash
+from converter.data.frontmatter import body_hash
 from converter.reading.docx import read_docx
 from converter.render.markdown import render_markdown
 from converter.metadata.tagging import tag_report, unknown_topics
@@ -60,23 +62,9 @@ def _meta(report: Report, body: str, path: Path, sha256: str, overrides: dict,
     overrides = dict(overrides)
     publish_override = overrides.pop("publish_override", "")
     found.override(overrides)
-    values = found.values
     staff_topics = overrides.get("topics")
     notices = found.warnings + (unknown_topics(staff_topics, taxonomy) if staff_topics else tagged.warnings)
-    return ReportMeta(
-        title=values.get("title", ""),
-        year=values.get("year", 0),
-        issuer=values.get("issuer", ""),
-        doc_type=values.get("doc_type", "其他"),
-        date=values.get("date"),
-        date_text=values.get("date_text", ""),
-        region=values.get("region", ""),
-        topics=staff_topics or tagged.topics,
-        keywords=tagged.keywords,
-        sections=tagged.sections,
-        source=path.name,
-        sha256=sha256,
-        sources=found.sources,
-        body_sha256=body_hash(body),
-        publish_override=publish_override,
-    ), notices
+    extracted = {**found.values, "topics": staff_topics or tagged.topics, "keywords": tagged.keywords,
+                 "sections": tagged.sections, "source": path.name, "sha256": sha256, "sources": found.sources,
+                 "body_sha256": body_hash(body), "publish_override": publish_override}
+    return ReportMeta(**extracted), notices

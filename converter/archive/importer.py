@@ -19,10 +19,11 @@ from typing import Callable
 
 from converter.archive.atomic import write_atomic
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import Download, ReportMeta, join_page
+from converter.data.frontmatter import join_page
+from converter.model.fields import Download, ReportMeta, read_front_matter
 from converter.reading.intake import is_candidate, read_original
 from converter.archive.lock import archive_lock
-from converter.model import Image
+from converter.model import Image, Notice
 from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.archive.pages import REPORTS, STATE, Backup, Page, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
@@ -42,7 +43,7 @@ class Outcome:
     detail: str = ""  # failed: more, for -v
     page: Path | None = None  # relative to the archive
     meta: ReportMeta | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()  # what staff should look at, with their codes
     backup: Path | None = None  # where the overwritten page was kept
     edited: bool = False  # the page carries hand edits
 
@@ -153,7 +154,7 @@ class Importer:
             self._write(path, target, prepared, images, generated, text)
         self.index.remember(target, data, generated)
         return Outcome(path, "updated" if page else "added", page=target.relative_to(self.root),
-                       meta=ReportMeta.from_dict(data), warnings=prepared.warnings, backup=backup,
+                       meta=read_front_matter(data)[0], warnings=prepared.warnings, backup=backup,
                        edited=bool(page and page.edited))
 
     def _existing(self, known: Path | None, prepared: Prepared) -> tuple[Path | None, Page | None]:

@@ -13,17 +13,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from converter.archive.atomic import file_stamp, write_atomic
-from converter.model.frontmatter import ReportMeta, split_page
+from converter.data import YAMLError
+from converter.data.frontmatter import body_hash, split_page
+from converter.model.fields import MACHINE_KEYS, ReportMeta
 
 REPORTS = Path("docs") / "reports"
 STATE = Path(".archive")
 CACHE = STATE / "pages.json"
-# Keys that describe where the page came from: always the converter's.
-MACHINE_KEYS = ("source", "sha256", "body_sha256", "sections", "sources", "download", "imported")
-UNREADABLE = (OSError, UnicodeDecodeError, yaml.YAMLError)  # what `read_page` may raise
+UNREADABLE = (OSError, UnicodeDecodeError, YAMLError)  # what `read_page` may raise
 
 
 def report_paths(root: Path) -> list[Path]:
@@ -34,11 +32,6 @@ def report_paths(root: Path) -> list[Path]:
 def read_page(path: Path) -> tuple[dict, str]:
     """A page's front matter (empty when it has none) and body; raises one of UNREADABLE."""
     return split_page(path.read_text(encoding="utf-8"))
-
-
-def body_hash(body: str) -> str:
-    """SHA-256 of a page body as stored (line endings and trailing blank lines do not count as edits)."""
-    return hashlib.sha256((body.replace("\r\n", "\n").rstrip() + "\n").encode("utf-8")).hexdigest()
 
 
 def identity(data: dict) -> tuple | None:

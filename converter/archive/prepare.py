@@ -13,16 +13,16 @@ from pathlib import Path
 
 from converter.archive.convert import convert_file
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import ReportMeta
+from converter.model.fields import ReportMeta
 from converter.reading.intake import CORRUPT, DAMAGED, check_file, check_has_text, converted_legacy_doc, read_original
-from converter.model import Image
+from converter.model import Image, Notice
 from converter.metadata.overrides import overrides_for
 from converter.metadata.topics import taxonomy_for
 from converter.safety.publication import publication_findings, refusal
 from converter.safety.sanitize import sanitized_docx
 
-DOC_CONVERTED = "由 .doc 自动转换（LibreOffice），请核对版式和文字"
-NO_ISSUER = "未识别发文机关，请在页首 issuer 中填写"
+DOC_CONVERTED = Notice("converted-doc", "由 .doc 自动转换（LibreOffice），请核对版式和文字")
+NO_ISSUER = Notice("no-issuer", "未识别发文机关，请在页首 issuer 中填写")
 IMAGE_FOLDER = "images"  # beside the pages of a year; pictures are named by their content
 CHANGED = ("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
 TOO_BIG = ("too-big", "文件太大或结构异常，处理时超出内存限制", "请用 Word 另存为新的 .docx 后再导入")
@@ -42,7 +42,7 @@ class Prepared:
     body: str
     images: tuple[Image, ...]
     download: bytes  # the sanitized .docx published beside the page
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     personal: tuple[str, ...] = ()  # personal-data findings: publishable only with publish_override
 
 
@@ -81,7 +81,7 @@ def _prepare(job: Job) -> Prepared:
         raise ArchiveError(*CHANGED)
     overrides = overrides_for(job.path, job.overrides)
     publish_override = overrides.pop("publish_override", "")
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
         docx = _docx_of(job.path, Path(workdir), warnings)
         converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
@@ -97,14 +97,14 @@ def _prepare(job: Job) -> Prepared:
                    publish_override=publish_override if personal else "")  # a reason is kept only where needed
     if not meta.year:
         raise _no_year(job.path)
-    warnings += [w.message for w in converted.warnings]
-    if not meta.issuer and not any("发文机关" in w for w in warnings):
+    warnings += converted.warnings
+    if not meta.issuer and not any(w.code == NO_ISSUER.code for w in warnings):
         warnings.append(NO_ISSUER)
     return Prepared(meta=meta, body=converted.body, images=tuple(converted.images), download=download,
                     warnings=tuple(dict.fromkeys(warnings)), personal=personal)
 
 
-def _docx_of(path: Path, workdir: Path, warnings: list[str]) -> Path:
+def _docx_of(path: Path, workdir: Path, warnings: list[Notice]) -> Path:
     """`path` itself, or a .docx LibreOffice made from it when it is a Word 97-2003 .doc."""
     try:
         check_file(path)

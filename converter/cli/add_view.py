@@ -47,7 +47,7 @@ def table(outcomes: list[Outcome]) -> str:
     rows = [[label for label, _ in COLUMNS]]
     for outcome in outcomes:
         meta = outcome.meta
-        hint = outcome.warnings[0] if outcome.warnings else "—"
+        hint = outcome.warnings[0].message if outcome.warnings else "—"
         if len(outcome.warnings) > 1:
             hint += f"（另 {len(outcome.warnings) - 1} 条）"
         rows.append([meta.title or "（无标题）", str(meta.year), meta.issuer or "（未识别）", meta.doc_type,
@@ -118,5 +118,5 @@ class AddView:
             self.echo("\n" + table(filed) + "\n")
         for outcome in filed if self.verbose else ():
             for warning in outcome.warnings:
-                self.echo(f"{outcome.path.name}：提示：{warning}")
+                self.echo(f"{outcome.path.name}：提示：{warning.message}")
         self.echo(summary(outcomes, self.dry_run))

@@ -50,6 +50,16 @@ class _Group(ChineseGroup):
             sys.exit(1)
 
 
+def _staff_options(function):
+    """An option of `archive add` for each field the registry gives one (`--year 年度`, `--topic 主题`…)."""
+    from converter.model.fields import FIELDS, TEXT_LIST
+
+    for field in reversed([f for f in FIELDS if f.option]):
+        function = click.option(field.option, field.key, multiple=field.kind is TEXT_LIST,
+                                help=field.help)(function)
+    return function
+
+
 def _verbosity(function):
     function = click.option("-v", "--verbose", count=True, help="显示更多细节。")(function)
     return click.option("-q", "--quiet", is_flag=True, help="只显示错误。")(function)
@@ -140,14 +150,9 @@ def _write_converted(output: Path, converted) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="只显示将导入的内容，不写入任何文件。")
 @click.option("--force", is_flag=True, help="覆盖已有页面（手工修改过的也覆盖，会先备份）。")
-@click.option("--year", type=int, help="指定报告年度。")
-@click.option("--issuer", help="指定发文机关。")
-@click.option("--type", "doc_type", help="指定文种，如 工作总结。")
-@click.option("--topic", "topics", multiple=True, help="指定主题（可多次使用）。")
-@click.option("--allow-personal-data", "publish_override", metavar="理由",
-              help="含个人信息（身份证号、手机号、银行卡号）仍要公开时，写明理由（记入页面元数据）。")
+@_staff_options
 @_verbosity
-def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override, verbose, quiet) -> None:
+def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
     """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
     from converter.archive.importer import add as add_reports
     from converter.metadata.overrides import check_overrides
@@ -161,8 +166,8 @@ def add(paths, dry_run, force, year, issuer, doc_type, topics, publish_override,
     except ArchiveError as error:
         _fail(error, root / ARCHIVE_TAXONOMY)
     try:  # so are mistaken options
-        overrides = check_overrides({"year": year, "issuer": issuer, "doc_type": doc_type, "topics": list(topics),
-                                     "publish_override": publish_override})
+        overrides = check_overrides({key: list(value) if isinstance(value, tuple) else value
+                                     for key, value in staff.items()})
     except ArchiveError as error:
         _fail(error)
     view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,

@@ -8,8 +8,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from converter.structure.rules import heading_rules
+
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-ZEROS = "〇○OＯ0０零"
+ZEROS = heading_rules().year_zeros  # 〇○OＯ0０零
 HAN_DIGITS = {**{z: 0 for z in ZEROS}, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 HAN = "一二三四五六七八九"

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from converter.metadata.dates import find_dates, find_years
 from converter.metadata.doctypes import doc_type_of_title, is_government_speech
-from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines, header_value
+from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines
 from converter.metadata.issuers import leading_org, normalise_issuer, region_government, region_of
 from converter.model import DocProperties, Notice, Paragraph, Report
+from converter.model.fields import BY_KEY, LABELS
 from converter.metadata.signature import Signature, find_signature
 from converter.metadata.speech import speech_issuer
 from converter.metadata.title_fallback import choose_title
@@ -143,7 +144,7 @@ def _issuer(clues: Clues, found: Extracted) -> None:
         found.set("issuer", issuer, clues.title_source)
     elif issuer := speech_issuer(clues.head, clues.opening, found.values["doc_type"]):
         found.set("issuer", issuer, "speech")
-    elif agency := next((header_value(h) for h in clues.head if h.field in ("发布机构", "发文机关")), ""):
+    elif agency := next((h.value for h in clues.head if h.field in ("发布机构", "发文机关")), ""):
         found.set("issuer", normalise_issuer(agency), "header")
 
 
@@ -165,23 +166,20 @@ def issuer_of_title(title: str) -> str | None:
 
 
 def _warnings(found: Extracted) -> list[Notice]:
-    flags = {"year": "--year", "issuer": "--issuer", "doc_type": "--type"}
     warnings = []
     for key in ("year", "issuer"):
         if key not in found.values:
-            warnings.append(Notice(f"no-{key}", f"未能识别{FIELD_NAMES[key]}，请用 {flags[key]} 或同名 .yml 文件指定"))
+            warnings.append(Notice(f"no-{key}", f"未能识别{LABELS[key]}，请用 {BY_KEY[key].option} 或同名 .yml 文件指定"))
     if found.values.get("doc_type") == "其他":
         warnings.append(Notice("no-doc_type", "未能从标题识别文种，已记为“其他”；如有误请用 --type 指定"))
     for key, source in found.sources.items():
         if source in WEAK_SOURCES and not (key == "doc_type" and found.values[key] == "其他"):
             value = found.values[key]
-            warnings.append(Notice(f"weak-{key}", f"{FIELD_NAMES.get(key, key)}“{value}”取自{SOURCE_NAMES[source]}，"
-                                                  f"请核对；有误请用 {flags.get(key, '同名 .yml 文件')} 指定"))
+            warnings.append(Notice(f"weak-{key}", f"{LABELS[key]}“{value}”取自{SOURCE_NAMES[source]}，"
+                                                  f"请核对；有误请用 {BY_KEY[key].option or '同名 .yml 文件'} 指定"))
     return warnings
 
 
-FIELD_NAMES = {"title": "标题", "year": "年度", "issuer": "发文机关", "doc_type": "文种", "date": "日期",
-               "region": "地区"}
 SOURCE_NAMES = {"header": "网页信息栏", "file-name": "文件名", "properties": "文档属性", "staff": "人工指定",
                 "title-line": "标题行", "title": "标题", "subtitle-date": "副标题日期", "signature": "落款",
                 "speech": "报告开头"}

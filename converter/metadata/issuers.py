@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from converter.data import rules
 
-from converter.model.frontmatter import LOADER
-from converter.data import DATA_DIR
-
-REGIONS_FILE = DATA_DIR / "regions.yml"
 CJK = "\u4e00-\u9fff"
 NAME_CHARS = rf"[{CJK}×xX*＊○〇（）()·]"
 # Government of a region: 人民政府, or 政府 straight after a region suffix (so 法治政府 is no body).
@@ -41,7 +36,7 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
     """Every name of a provincial-level division (short or official) → its official name."""
-    data = yaml.load(REGIONS_FILE.read_text(encoding="utf-8"), Loader=LOADER)
+    data = rules("regions")
     names = {}
     for official, short in data["provinces"].items():
         names[official] = official

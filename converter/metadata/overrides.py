@@ -9,9 +9,10 @@ The file may use the English keys of the front matter or their Chinese names:
     日期: 2023年12月28日
     地区: 某某区
     主题: [科技、教育, 知识产权]
-    公开理由: 报告中的姓名均为公开职务信息   (publish despite personal-data findings; see safety.py)
+    公开理由: 报告中的姓名均为公开职务信息   (publish despite personal-data findings; see converter.safety)
 
-The file is about one report, so it wins over the options of `archive add`, which may cover a whole folder.
+Which fields staff may set, and their names, are rows of `converter.model.fields.FIELDS` (`staff`, `label`,
+`aliases`, `option`). The file is about one report, so it wins over the options of `archive add`, which may cover a whole folder.
 Every value is checked; a mistake is one Chinese line naming the file, the item and the fix.
 """
 from __future__ import annotations
@@ -19,25 +20,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
+from converter.data import read_yaml
 from converter.metadata.dates import find_years, parse_date
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import DOC_TYPES, LOADER
+from converter.model.fields import FIELDS, Field
+from converter.model.values import ValueProblem, shown
 
-KEYS = {
-    "title": "title", "标题": "title",
-    "year": "year", "年度": "year", "年份": "year",
-    "issuer": "issuer", "发文机关": "issuer", "发布机构": "issuer", "单位": "issuer",
-    "doc_type": "doc_type", "type": "doc_type", "文种": "doc_type",
-    "date": "date", "日期": "date", "成文日期": "date",
-    "region": "region", "地区": "region",
-    "topics": "topics", "topic": "topics", "主题": "topics",
-    "publish_override": "publish_override", "公开理由": "publish_override",
-}
-CLI_OPTIONS = {"year": "--year", "issuer": "--issuer", "doc_type": "--type", "topics": "--topic"}
-KEY_HELP = ("title/标题、year/年度、issuer/发文机关、doc_type/文种、date/日期、region/地区、topics/主题、"
-            "publish_override/公开理由")
+STAFF_FIELDS = tuple(f for f in FIELDS if f.staff)
+KEYS = {name: f for f in STAFF_FIELDS for name in (f.key, f.label, *f.aliases)}
+KEY_HELP = "、".join(f"{f.key}/{f.label}" for f in STAFF_FIELDS)
 
 
 def sidecar_path(docx_path: Path) -> Path | None:
@@ -59,13 +50,7 @@ def sidecar_overrides(docx_path: Path) -> dict:
     path = sidecar_path(docx_path)
     if path is None:
         return {}
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        raise ArchiveError("bad-sidecar", f"设置文件 {path.name} {where}格式有误",
-                           "每行写成“项: 值”，例如“年度: 2023”（冒号后留一个空格）") from error
+    data = read_yaml(path, "设置文件", "每行写成“项: 值”，例如“年度: 2023”（冒号后留一个空格）", "bad-sidecar")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -84,47 +69,56 @@ def check_overrides(values: dict, origin: str | None = None) -> dict:
             raise ArchiveError("bad-override", f"{origin or '命令行'} 里有不认识的项“{key}”", f"可用的项：{KEY_HELP}")
         if value is None or value == "" or value == []:
             continue
-        where = f"{origin} 里的“{key}”" if origin else f"选项 {CLI_OPTIONS.get(field, field)} "
-        checked[field] = CHECKS[field](value, where)
+        if origin:
+            checked[field.key] = staff_value(field, value, f"{origin} 里的“{key}”", f"{field.label}: ")
+        else:
+            checked[field.key] = staff_value(field, value, f"选项 {field.option or field.key} ", f"{field.option} ")
     return checked
 
 
-def _text(value, where: str) -> str:
-    if isinstance(value, (str, int)) and str(value).strip():
+def staff_value(field: Field, value, where: str, written: str):
+    """What staff typed for `field` (NAME.yml, an option, the desk's form), as the front matter keeps it.
+    Looser than a page's front matter: `2023年`, `二〇二三`, `2023年12月28日`, one topic without a list.
+    `where` and `written` (how the value is written there: "年度: ", "--year ") go into the message."""
+    try:
+        return field.kind.read(LOOSE.get(field.kind.name, _same)(value))
+    except ValueProblem as problem:
+        example = field.kind.example if field.kind.name != "date" else "2023-12-28 或 2023年12月28日"
+        raise ArchiveError("bad-override", f"{where}{problem}", f"请写成例如“{written}{example}”") from None
+
+
+def _same(value):
+    return value
+
+
+def _text(value):
+    """A number is text too (文号 12), but only text with something in it."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
         return str(value).strip()
-    raise ArchiveError("bad-override", f"{where}应是一段文字，现为 {value!r}", "请写成例如“发文机关: 某某区科技局”")
+    raise ValueProblem(f"应是一段文字，现为 {shown(value)}")
 
 
-def _year(value, where: str) -> int:
-    text = str(value).strip()
+def _year(value):
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     years = find_years(text if text.endswith("年") else text + "年")
-    if isinstance(value, (int, str)) and not isinstance(value, bool) and len(years) == 1 \
-            and len(text.removesuffix("年")) == 4:
-        return years[0]
-    raise ArchiveError("bad-override", f"{where}应是 1949–2100 之间的年份，现为“{value}”", "请写成例如“年度: 2023”")
+    return years[0] if len(years) == 1 and len(text.removesuffix("年")) == 4 else value
 
 
-def _doc_type(value, where: str) -> str:
-    if str(value).strip() in DOC_TYPES:
-        return str(value).strip()
-    raise ArchiveError("bad-override", f"{where}“{value}”不在文种列表中", f"请从这些文种中选一个：{'、'.join(DOC_TYPES)}")
+def _doc_type(value):
+    return value.strip() if isinstance(value, str) else value
 
 
-def _date(value, where: str) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    date = parse_date(str(value)) if isinstance(value, str) else None
-    if date:
+def _date(value):
+    if isinstance(value, str) and not isinstance(value, dt.date) and (date := parse_date(value)):
         return date.isoformat()
-    raise ArchiveError("bad-override", f"{where}不是日期：“{value}”", "请写成例如“日期: 2023-12-28”或“日期: 2023年12月28日”")
+    return value
 
 
-def _topics(value, where: str) -> list[str]:
+def _text_list(value):
     items = [value] if isinstance(value, str) else value
     if isinstance(items, list) and items and all(isinstance(t, str) and t.strip() for t in items):
         return [t.strip() for t in items]
-    raise ArchiveError("bad-override", f"{where}应是主题名称或主题列表", "请写成例如“主题: [科技、教育, 知识产权]”")
+    raise ValueProblem("应是一个名称或名称的列表")
 
 
-CHECKS = {"title": _text, "issuer": _text, "region": _text, "year": _year, "doc_type": _doc_type,
-          "date": _date, "topics": _topics, "publish_override": _text}
+LOOSE = {"text": _text, "year": _year, "doc_type": _doc_type, "date": _date, "text_list": _text_list}

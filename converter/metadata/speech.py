@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from converter.metadata.opening_lines import SPEAKER_TITLES, HeadLine
+from converter.metadata.opening_lines import RULES, HeadLine
 from converter.metadata.issuers import normalise_issuer, region_government, region_of
 
 MEETING = re.compile(r"在(.{0,40}?)第[一二三四五六七八九十\d]+届(全国)?人民代表大会")
 ON_BEHALF = re.compile(r"我代表([^，,。；\s]{2,30}?)[，,]?向(?:大会|会议)")
-SPEAKER_REGION = re.compile(rf"^(.{{2,20}}?){SPEAKER_TITLES}")
+SPEAKER_REGION = re.compile(rf"^(.{{2,20}}?){RULES.speaker}")
 GENERIC_GOVERNMENT = re.compile(r"^(?:省|市|县|区|自治区|自治州|州|盟|旗|镇|乡)?(?:人民)?政府$")
 
 

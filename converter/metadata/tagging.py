@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from converter.structure.anchors import heading_ids
-from converter.model.frontmatter import Section
+from converter.model.fields import Section
 from converter.model import Heading, Notice, Report
 from converter.metadata.topics import Evidence, Taxonomy
 

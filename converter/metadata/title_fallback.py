@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from converter.metadata.doctypes import doc_type_of_title, ends_like_a_title
-from converter.metadata.opening_lines import CONTINUATION_MAX, HeadLine, header_value
+from converter.metadata.opening_lines import RULES, HeadLine
 from converter.model import Report
 
 CONNECTOR_END = re.compile(r"(?:和|及|与|暨|、|的|关于|于|对|在|之)$")
@@ -25,8 +25,8 @@ def choose_title(report: Report, head: list[HeadLine], file_name: str) -> tuple[
     if text := title_by_words(head):
         return clean_title(text), "title-line"
     for line in head:
-        if line.field == "标题" and header_value(line):
-            return clean_title(header_value(line)), "header"
+        if line.field == "标题" and line.value:
+            return clean_title(line.value), "header"
     if report.properties.title.strip():
         return clean_title(report.properties.title), "properties"
     return clean_title(Path(file_name).stem), "file-name"
@@ -55,7 +55,7 @@ def _with_continuation(head: list[HeadLine], index: int) -> str:
     if index + 1 >= len(head) or ends_like_a_title(text) or not _is_open(text):
         return text
     following = head[index + 1]
-    if following.kind not in ("title", "plain") or len(following.text) > CONTINUATION_MAX:
+    if following.kind not in ("title", "plain") or len(following.text) > RULES.title_continuation_max:
         return text
     joined = text + following.text
     return joined if ends_like_a_title(joined) else text
@@ -66,7 +66,7 @@ def _with_first_part(head: list[HeadLine], index: int, text: str) -> str:
     if index == 0 or not BARE_TYPE.match(text):
         return text
     above = head[index - 1]
-    return above.text + text if above.kind == "plain" and len(above.text) <= CONTINUATION_MAX else text
+    return above.text + text if above.kind == "plain" and len(above.text) <= RULES.title_continuation_max else text
 
 
 def _is_open(text: str) -> bool:

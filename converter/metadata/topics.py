@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import LOADER
-from converter.data import DATA_DIR
+from converter.data import DATA_DIR, read_yaml
 
 DEFAULT_TAXONOMY = DATA_DIR / "topics.yml"
 ARCHIVE_TAXONOMY = "topics.yml"  # in an archive's root, replaces the packaged one
@@ -108,13 +105,7 @@ def taxonomy_for(root: Path | None) -> Taxonomy:
 @lru_cache(maxsize=8)
 def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
     """Read and check a topics.yml; ArchiveError (in Chinese, naming the file) when it is malformed."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行附近，" if mark else ""
-        raise ArchiveError("bad-topics", f"主题分类文件 {path.name} 格式有误（{where}YAML 语法）",
-                           "请对照默认的 topics.yml 检查缩进、冒号和方括号") from error
+    data = read_yaml(path, "主题分类文件", "请对照默认的 topics.yml 检查缩进、冒号和方括号", "bad-topics")
     return Taxonomy(classes=_classes(data), ignore=_terms(data.get("ignore"), "ignore"), source=str(path))
 
 

@@ -13,12 +13,10 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from lxml import etree
 
-from converter.metadata.dates import HAN_DIGITS
+from converter.data import rules
 from converter.model.errors import ArchiveError
-from converter.model.frontmatter import LOADER
 from converter.reading.intake import CORRUPT
 from converter.model import Note, SourceDocument
 from converter.reading.ooxml.blocks import read_blocks
@@ -30,9 +28,8 @@ from converter.reading.ooxml.numbering import Numbering
 from converter.reading.ooxml.package import Package
 from converter.reading.ooxml.styles import Styles
 from converter.reading.ooxml.xml import w
-from converter.data import DATA_DIR
 
-STYLE_RULES = DATA_DIR / "styles.yml"
+HAN_NUMERALS = "一二三四五六七八九"  # 一级标题 … 九级标题
 UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, KeyError, ValueError,
               EOFError, OSError, RuntimeError, NotImplementedError, zlib.error, RecursionError)
 
@@ -90,7 +87,7 @@ def _optional_part(package: Package, rels, rel_type: str):
 
 @lru_cache(maxsize=1)
 def _style_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
-    data = yaml.load(STYLE_RULES.read_text(encoding="utf-8"), Loader=LOADER)
+    data = rules("styles")
     return frozenset(data["title"]), tuple(re.compile(p) for p in data["headings"])
 
 
@@ -104,5 +101,5 @@ def style_level(name: str) -> int | None:
     for pattern in headings:
         if match := pattern.match(key):
             digit = match.group(1)
-            return int(digit) if digit.isdigit() else HAN_DIGITS.get(digit)
+            return int(digit) if digit.isdigit() else HAN_NUMERALS.index(digit) + 1
     return None

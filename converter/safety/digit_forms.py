@@ -15,12 +15,8 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from converter.model.frontmatter import LOADER
-from converter.data import DATA_DIR
+from converter.data import DATA_DIR, rules
 
 TABLE = DATA_DIR / "nfkc_digit_forms.yml"
 SHOWN = re.compile(r"[0-9\- \t\n\r\f\v]")
@@ -43,7 +39,7 @@ def scan() -> list[int]:
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[int, str]:
-    data = yaml.load(TABLE.read_text(encoding="utf-8"), Loader=LOADER)
+    data = rules("nfkc_digit_forms")
     same = data["unicode_version"] == unicodedata.unidata_version
     codes = [int(code, 16) for code in data["code_points"]] if same else scan()
     return {code: unicodedata.normalize("NFKC", chr(code)) for code in codes}

@@ -10,14 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from converter.data import rules as rule_file
 
-from converter.model.frontmatter import LOADER
-from converter.data import DATA_DIR
-
-DEFAULT_RULES = DATA_DIR / "classification_marks.yml"
 SEPARATORS = "★☆·•・、，,/|:：-—"
 PERIOD = r"(?:\d+\s*(?:年|个月)|长期|启用前)"
 OPEN, CLOSE = "【[（(〔<《", "】]）)〕>》"
@@ -25,7 +20,7 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 
 
 @dataclass(frozen=True)
-class Rules:
+class MarkRules:
     line: re.Pattern  # a whole segment made of mark words
     words: re.Pattern  # any mark word: a line without one holds no such segment
     anywhere: tuple[re.Pattern, ...]
@@ -33,14 +28,14 @@ class Rules:
     public_values: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = DEFAULT_RULES) -> Rules:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+@lru_cache(maxsize=1)
+def mark_rules() -> MarkRules:
+    data = rule_file("classification_marks") or {}
     words = "|".join(re.escape(w) for w in sorted(data.get("marks") or [], key=len, reverse=True))
     separator = f"[{re.escape(SEPARATORS)}\\s]*"
     item = f"(?:{words}|{PERIOD})"
     line = re.compile(f"^[{re.escape(OPEN)}]?(?:{words}){separator}(?:{item}{separator})*[{re.escape(CLOSE)}]?$")
-    return Rules(
+    return MarkRules(
         line=line,
         words=re.compile(words),  # with no words: matches everywhere, so every line is looked at
         anywhere=tuple(re.compile(p) for p in data.get("anywhere") or []),
@@ -49,9 +44,9 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
     )
 
 
-def mark_in_line(text: str, rules: Rules | None = None) -> str | None:
+def mark_in_line(text: str, rules: MarkRules | None = None) -> str | None:
     """The mark in a line (a paragraph, a header line, a table cell at the top), if there is one."""
-    rules = rules or load_rules()
+    rules = rules or mark_rules()
     if rules.words.search(text):  # most lines hold none: no need to split them
         for segment in SPACES.split(text.strip()):
             if segment and rules.line.match(segment):
@@ -59,26 +54,26 @@ def mark_in_line(text: str, rules: Rules | None = None) -> str | None:
     return mark_in_prose(text, rules)
 
 
-def mark_in_prose(text: str, rules: Rules | None = None) -> str | None:
+def mark_in_prose(text: str, rules: MarkRules | None = None) -> str | None:
     """Only the patterns that are marks even inside a sentence."""
-    rules = rules or load_rules()
+    rules = rules or mark_rules()
     for pattern in rules.anywhere:
         if match := pattern.search(text):
             return _around(text, match)
     return None
 
 
-def mark_in_property(name: str, value: str, rules: Rules | None = None) -> str | None:
+def mark_in_property(name: str, value: str, rules: MarkRules | None = None) -> str | None:
     """A document property: a custom property named 密级 etc. with a non-public value, or a value
     that is itself a mark line."""
-    rules = rules or load_rules()
+    rules = rules or mark_rules()
     value = (value or "").strip()
     if name.strip().lower() in rules.property_names and value and value.lower() not in rules.public_values:
         return f"{name}：{value}"
     return mark_in_line(value, rules)
 
 
-def mark_in_file_name(stem: str, rules: Rules | None = None) -> str | None:
+def mark_in_file_name(stem: str, rules: MarkRules | None = None) -> str | None:
     """File names use - _ . and brackets where lines use spaces: 机密-2023年工作总结."""
     return mark_in_line(re.sub(r"[-_.+（）()【】\[\]]+", " ", stem), rules)
 

@@ -16,23 +16,22 @@ import html
 import re
 from pathlib import Path
 
-import yaml
-
+from converter.data import YAMLError
 from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_prose
 from converter.safety.properties import property_findings
 from converter.safety.word_review import comment_findings, hidden_findings, hidden_style_ids, revision_findings
 from converter.safety.locations import PART_KINDS, Located, located_paragraphs
 from converter.model.errors import ArchiveError
 from converter.safety.findings import PERSONAL, Finding, personal_finding, snippet
-from converter.model.frontmatter import split_page
+from converter.data.frontmatter import split_page
 from converter.model import Heading, Report
+from converter.model.fields import SCANNED_KEYS
 from converter.reading.ooxml.package import Package
 from converter.reading.ooxml.xml import W
 from converter.safety.personal_data import find_personal_data
 
 __all__ = ["Finding", "publication_findings", "page_findings", "findings_in_page", "refusal"]
 SHOWN = 4  # findings named in one refusal line
-PAGE_KEYS = ("title", "issuer", "source", "region")
 MARKUP = re.compile(r"[<{\\&*]")  # what _plain undoes starts with one of these
 ORDER = ("classified", "revisions", "comments", "hidden-text", "invisible-text", *PERSONAL)
 
@@ -70,7 +69,7 @@ def page_findings(markdown_text: str) -> list[Finding]:
     against the page's own `publish_override`: personal data blocks unless a reason is recorded."""
     try:
         data, body = split_page(markdown_text)
-    except yaml.YAMLError:  # YAML that does not parse is `archive check`'s to report; scan it as text
+    except YAMLError:  # YAML that does not parse is `archive check`'s to report; scan it as text
         data, body = {}, markdown_text
     return findings_in_page(data, body)
 
@@ -78,7 +77,7 @@ def page_findings(markdown_text: str) -> list[Finding]:
 def findings_in_page(data: dict, body: str) -> list[Finding]:
     """`page_findings` for a page already split into front matter and body."""
     findings = []
-    for key in PAGE_KEYS:
+    for key in SCANNED_KEYS:
         if isinstance(data.get(key), str):
             findings += _line_findings(data[key], f"页首元数据 {key}", mark_in_line(data[key]))
     heading = ""

@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import yaml
+from converter.data import YAMLError, where
+from converter.data.frontmatter import split_page
 
-from converter.model.frontmatter import DOC_TYPES, ReportMeta, problems, split_page
+from converter.model.fields import DOC_TYPES, ReportMeta, problems
 from converter.metadata.slugs import name_slug, type_slug
 
 NO_ISSUER = "未注明机关"
@@ -47,13 +48,11 @@ def parse_report_page(src_uri: str, text: str) -> tuple[dict, str]:
     Raises `PageProblem` naming the page, what is wrong and what to do."""
     try:
         data, body = split_page(text)
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f"第 {where.line + 1} 行" if where else ""
-        raise PageProblem(f"{src_uri}：页首元数据{line}不是有效的 YAML。请修正后重新生成（archive check 可列出全部问题）") from error
+    except YAMLError as error:
+        raise PageProblem(f"{src_uri}：页首元数据{where(error)}不是有效的 YAML。请修正后重新生成（archive check 可列出全部问题）") from error
     found = problems(data) if data else []
     if found:
-        raise PageProblem(f"{src_uri}：{'；'.join(found)}。请修正后重新生成（archive check 可列出全部问题）")
+        raise PageProblem(f"{src_uri}：{''.join(found)}（archive check 可列出全部问题）")
     return data, body
 
 

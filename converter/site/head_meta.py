@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+from converter.model.fields import FIELDS
 from converter.site.catalog import Entry
 from converter.site.markup import esc
 from converter.site.report_page import DOCX, Original
+
+HEAD = tuple(f for f in FIELDS if f.head)
 
 
 def citation(entry: Entry, permalink: str) -> str:
@@ -23,11 +26,16 @@ def citation(entry: Entry, permalink: str) -> str:
 
 
 def meta_tags(entry: Entry) -> str:
-    meta = entry.meta
-    tags = [("DC.title", meta.title), ("DC.creator", entry.issuer),
-            ("DC.type", meta.doc_type), ("DC.language", "zh-CN"), ("DC.date", meta.date or ""),
-            ("DC.coverage", meta.region), ("DC.subject", "；".join(meta.topics))]
+    """Dublin Core tags of the fields with a `head` name in the registry, in registry order; the page's
+    language after its type."""
+    tags = [(f.head, _head_value(entry, f.key)) for f in HEAD]
+    tags.insert(next(i + 1 for i, (name, _) in enumerate(tags) if name == "DC.type"), ("DC.language", "zh-CN"))
     return "\n".join(f'<meta name="{name}" content="{esc(value)}">' for name, value in tags if value)
+
+
+def _head_value(entry: Entry, key: str) -> str:
+    value = entry.issuer if key == "issuer" else getattr(entry.meta, key)
+    return "；".join(value) if isinstance(value, list) else str(value or "")
 
 
 def json_ld(entry: Entry, original: Original | None, permalink: str, absolute: bool) -> str:

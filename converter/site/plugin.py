@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from converter.site import csp, theme_setup
-from converter.model.frontmatter import ReportMeta
+from converter.model.fields import ReportMeta
 from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
 from converter.site.feeds import atom, feeds
 from converter.site.indexes import SECTIONS, IndexPage, index_pages

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.model.fields import CARD, TEXT_LIST
 from converter.site.catalog import HOME, YEARS, Catalog, Entry
 from converter.site.markup import Link, a, chinese_date, esc, human_size
 from converter.site.relations import Related
@@ -42,22 +43,42 @@ def report_trail(entry: Entry, catalog: Catalog) -> list[tuple[str, str]]:
 
 
 def card(entry: Entry, catalog: Catalog, link: Link) -> str:
-    """The metadata card shown under the title (and indexed with the text, so it holds only facts)."""
-    meta = entry.meta
-    rows = [("发文机关", a(link(catalog.issuer_src(entry.issuer)), entry.issuer))]
-    if meta.year:
-        rows.append(("年度", a(link(catalog.year_src(meta.year)), f"{meta.year}年")))
-    if meta.doc_type in catalog.doc_types:
-        rows.append(("文种", a(link(catalog.type_src(meta.doc_type)), meta.doc_type)))
-    if meta.date:
-        rows.append(("成文日期", f'<time datetime="{esc(meta.date)}">{esc(chinese_date(meta.date))}</time>'))
-    if meta.region:
-        rows.append(("地区", esc(meta.region)))
-    cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
-    topics = [a(link(catalog.topic_src(t)), t) for t in meta.topics if t in catalog.topics]
-    if topics:  # the longest row: a line of its own
-        cells += f'<div class="archive-card__wide"><dt>主题</dt><dd>{"；".join(topics)}</dd></div>'
-    return f'<dl class="archive-card">{cells}</dl>'
+    """The metadata card shown under the title (and indexed with the text, so it holds only facts): the
+    fields with a `card` position in the registry, in that order; a list field takes a line of its own."""
+    cells = []
+    for f in CARD:
+        value = CARD_VALUES.get(f.key, _plain)(entry, catalog, link, getattr(entry.meta, f.key))
+        if value:
+            wide = ' class="archive-card__wide"' if f.kind is TEXT_LIST else ""
+            cells.append(f"<div{wide}><dt>{esc(f.label)}</dt><dd>{value}</dd></div>")
+    return f'<dl class="archive-card">{"".join(cells)}</dl>'
+
+
+def _plain(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return esc(str(value)) if value not in (None, "", []) else ""
+
+
+def _issuer(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return a(link(catalog.issuer_src(entry.issuer)), entry.issuer)
+
+
+def _year(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return a(link(catalog.year_src(value)), f"{value}年") if value else ""
+
+
+def _doc_type(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return a(link(catalog.type_src(value)), value) if value in catalog.doc_types else ""
+
+
+def _date(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return f'<time datetime="{esc(value)}">{esc(chinese_date(value))}</time>' if value else ""
+
+
+def _topics(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return "；".join(a(link(catalog.topic_src(t)), t) for t in value if t in catalog.topics)
+
+
+CARD_VALUES = {"issuer": _issuer, "year": _year, "doc_type": _doc_type, "date": _date, "topics": _topics}
 
 
 def with_card(content: str, title: str, card_html: str) -> str:

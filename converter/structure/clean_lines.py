@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from converter.model import NumberLabel, Run, SourceParagraph, Table
-from converter.structure.rules import Rules
+from converter.structure.rules import HeadingRules
 from converter.structure.runs import join_breaks, strip_runs, text_of
 
 
@@ -21,7 +21,7 @@ class Line:
     role: str = "body"
 
 
-def clean_blocks(blocks, rules: Rules):
+def clean_blocks(blocks, rules: HeadingRules):
     """Paragraphs as `Line`s (empty ones, page furniture and a typed table of contents dropped), tables
     with clean cells."""
     in_toc = False

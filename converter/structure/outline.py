@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from converter.structure.clean_lines import Line, clean_blocks, prevailing
 from converter.model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
-from converter.structure.rules import Rules, load_rules
+from converter.structure.rules import HeadingRules, heading_rules
 from converter.structure.runs import SPACE, join_breaks, split_runs, strip_runs, text_of
 from converter.structure.title import find_title
 
@@ -32,7 +32,7 @@ class Part:
 
 
 def build_report(source: SourceDocument) -> Report:
-    rules = load_rules()
+    rules = heading_rules()
     lines = list(clean_blocks(source.blocks, rules))
     title, taken = find_title(lines, rules)
     body = [b for i, b in enumerate(lines) if i not in taken]
@@ -49,7 +49,7 @@ def build_report(source: SourceDocument) -> Report:
 # --- headings ------------------------------------------------------------------------------------------
 
 
-def classify(body: list, rules: Rules) -> list[Part]:
+def classify(body: list, rules: HeadingRules) -> list[Part]:
     parts, front_matter = [], True
     body_font = prevailing(body, "font")
     for index, block in enumerate(body):
@@ -62,7 +62,7 @@ def classify(body: list, rules: Rules) -> list[Part]:
     return parts
 
 
-def _set_apart(body: list, index: int, rules: Rules) -> bool:
+def _set_apart(body: list, index: int, rules: HeadingRules) -> bool:
     """Whether an unlabelled line stands where a heading can: not the name of the table below it, the
     caption of the picture above it, or the signature above the closing date."""
     before = body[index - 1] if index else None
@@ -72,7 +72,7 @@ def _set_apart(body: list, index: int, rules: Rules) -> bool:
     return not (isinstance(before, Line) and not before.text and any(r.image for r in before.runs))
 
 
-def _enclosure(body: list, index: int, rules: Rules) -> bool:
+def _enclosure(body: list, index: int, rules: HeadingRules) -> bool:
     """Whether a numbered line belongs to the list of enclosures that "附件：1.…" opens."""
     for earlier in range(index, max(-1, index - ENCLOSURES_MAX), -1):
         block = body[earlier]
@@ -86,7 +86,7 @@ def _enclosure(body: list, index: int, rules: Rules) -> bool:
     return False
 
 
-def _classify_line(line: Line, rules: Rules, body_font: str | None, unlabelled_ok: bool, enclosure: bool) -> Part:
+def _classify_line(line: Line, rules: HeadingRules, body_font: str | None, unlabelled_ok: bool, enclosure: bool) -> Part:
     source = line.source
     if source.origin != "body" or line.role != "body":
         return Part(line)
@@ -103,7 +103,7 @@ def _classify_line(line: Line, rules: Rules, body_font: str | None, unlabelled_o
     return Part(line)
 
 
-def _labelled(line: Line, raw: str, label: tuple[str, int], rules: Rules) -> Part:
+def _labelled(line: Line, raw: str, label: tuple[str, int], rules: HeadingRules) -> Part:
     kind, start = label
     text = line.text
     if len(text) <= rules.standalone_max and not rules.sentence_ends.search(text[:-1]):
@@ -118,7 +118,7 @@ def _labelled(line: Line, raw: str, label: tuple[str, int], rules: Rules) -> Par
     return Part(line)
 
 
-def _run_in_cut(raw: str, start: int, rules: Rules) -> tuple[int, int] | None:
+def _run_in_cut(raw: str, start: int, rules: HeadingRules) -> tuple[int, int] | None:
     """Where a heading that runs into its paragraph ends: a manual line break right after it, or the
     first 。/： within reach, unless the head reads like a list ("1.xxx；2.xxx。")."""
     brk = raw.find("\n", start)
@@ -133,14 +133,14 @@ def _run_in_cut(raw: str, start: int, rules: Rules) -> tuple[int, int] | None:
     return end.start(), end.end()
 
 
-def _starts_list(rest: str, kind: str, rules: Rules) -> bool:
+def _starts_list(rest: str, kind: str, rules: HeadingRules) -> bool:
     """"1.完善制度。2.强化监督。" is a list of items in one paragraph: what follows the head opens with
     the next label of the same kind."""
     label = rules.label(rest.lstrip(SPACE))
     return bool(label) and label[0] == kind
 
 
-def _plain_heading(line: Line, rules: Rules, body_font: str | None) -> bool:
+def _plain_heading(line: Line, rules: HeadingRules, body_font: str | None) -> bool:
     """An unlabelled line is a heading only when short, not sentence-like, and set apart by its look:
     bold, centred, or a heading font that is not the body's."""
     text = line.text
@@ -156,7 +156,7 @@ def _plain_heading(line: Line, rules: Rules, body_font: str | None) -> bool:
     return bold or font or line.source.align == "center"
 
 
-def rank_levels(parts: list[Part], rules: Rules) -> list[Part]:
+def rank_levels(parts: list[Part], rules: HeadingRules) -> list[Part]:
     """Raw levels → 1, 2, 3 …: style levels as they are; label kinds used by styled headings take
     that style's level, other kinds follow below in GB/T 9704 order. Unlabelled formatted lines and
     back matter (附件, 名词解释) share the first level: putting them above would shift every labelled
@@ -207,7 +207,7 @@ def _heading(level: int, runs: tuple[Run, ...]) -> Heading:
     return Heading(level=level, text=text, notes=tuple(r.note for r in runs if r.note))
 
 
-def attach_captions(blocks: list, rules: Rules) -> list:
+def attach_captions(blocks: list, rules: HeadingRules) -> list:
     """A "表1 …" line right before (or else right after) a table becomes its caption."""
     for index in range(len(blocks)):
         table = blocks[index]
@@ -222,12 +222,12 @@ def attach_captions(blocks: list, rules: Rules) -> list:
     return [b for b in blocks if b is not None]
 
 
-def _is_caption(block, rules: Rules) -> bool:
+def _is_caption(block, rules: HeadingRules) -> bool:
     return isinstance(block, Paragraph) and len(block.text) <= rules.caption_max \
         and bool(rules.caption.match(block.text.strip()))
 
 
-def closing_roles(blocks: list, rules: Rules) -> list:
+def closing_roles(blocks: list, rules: HeadingRules) -> list:
     """The date line and the signature above it, among the last paragraphs."""
     tail = [i for i in range(len(blocks) - 1, max(-1, len(blocks) - 5), -1) if isinstance(blocks[i], Paragraph)]
     date = next((i for i in tail if rules.date_line.match(blocks[i].text.strip())), None)

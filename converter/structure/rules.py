@@ -1,21 +1,18 @@
-"""The rules in data/headings.yml, compiled once."""
+"""The rules in data/headings.yml, compiled once. A new setting is a key there and a field here."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from converter.model.frontmatter import LOADER
-from converter.data import DATA_DIR
-
-RULES_FILE = DATA_DIR / "headings.yml"
+from converter.data import rules
 
 
 @dataclass(frozen=True)
-class Rules:
+class HeadingRules:
+    """data/headings.yml, compiled: a field per key (patterns compiled; a list of patterns is one pattern
+    matching any of them), plus `web_header`, `source_line` and `speaker` made from the word lists."""
+
     label_kinds: tuple[tuple[str, re.Pattern], ...]
     standalone_max: int
     run_in_max: int
@@ -40,6 +37,18 @@ class Rules:
     caption_max: int
     date_line: re.Pattern
     signature_max: int
+    web_header_fields: tuple[str, ...]
+    source_fields: tuple[str, ...]
+    web_furniture_words: tuple[str, ...]
+    web_furniture_max: int
+    breadcrumb: re.Pattern
+    speaker_titles: tuple[str, ...]
+    photo_caption: re.Pattern
+    title_continuation_max: int
+    year_zeros: str
+    web_header: re.Pattern  # "标题: …": group 1 the field, group 2 its value
+    source_line: re.Pattern  # "来源：…", "时间：…"
+    speaker: str  # a pattern matching one of the speaker titles, 代 (acting) allowed before it
 
     def label(self, text: str) -> tuple[str, int] | None:
         """(kind, length of the label) when `text` opens with a typed heading label."""
@@ -53,36 +62,30 @@ class Rules:
         return tuple(kind for kind, _ in self.label_kinds)
 
 
-def _any(patterns: list[str]) -> re.Pattern:
+def _any(patterns: list[str] | str) -> re.Pattern:
+    if isinstance(patterns, str):
+        return re.compile(patterns)
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = RULES_FILE) -> Rules:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-    return Rules(
-        label_kinds=tuple((k["name"], re.compile(k["pattern"])) for k in data["label_kinds"]),
-        standalone_max=data["standalone_max"],
-        run_in_max=data["run_in_max"],
-        long_heading_max=data["long_heading_max"],
-        run_in_ends=re.compile(data["run_in_ends"]),
-        sentence_ends=re.compile(data["sentence_ends"]),
-        run_in_forbidden=re.compile(data["run_in_forbidden"]),
-        attachment_list=re.compile(data["attachment_list"]),
-        not_headings=_any(data["not_headings"]),
-        plain_heading_max=data["plain_heading_max"],
-        back_matter=re.compile(data["back_matter"]),
-        heading_fonts=tuple(data["heading_fonts"]),
-        plain_heading_forbidden=re.compile(data["plain_heading_forbidden"]),
-        page_furniture=_any(data["page_furniture"]),
-        toc_heading=re.compile(data["toc_heading"]),
-        toc_entry=re.compile(data["toc_entry"]),
-        title_max=data["title_max"],
-        not_title=_any(data["not_title"]),
-        title_words=re.compile(data["title_words"]),
-        not_title_continuation=_any(data["not_title_continuation"]),
-        caption=re.compile(data["caption"]),
-        caption_max=data["caption_max"],
-        date_line=re.compile(data["date_line"]),
-        signature_max=data["signature_max"],
-    )
+def _words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+READ = {"re.Pattern": _any, "int": int, "str": str, "tuple[str, ...]": tuple,
+        "tuple[tuple[str, re.Pattern], ...]": lambda kinds: tuple((k["name"], re.compile(k["pattern"])) for k in kinds)}
+
+
+@lru_cache(maxsize=1)
+def heading_rules() -> HeadingRules:
+    data = dict(rules("headings"))
+    data["date_line"] = data["date_line"].replace("YEAR_ZEROS", data["year_zeros"])
+    values = {f.name: READ[f.type](data[f.name]) for f in fields(HeadingRules) if f.name in data}
+    speaker = f"代?(?:{_words(data['speaker_titles'])})"
+    values["web_header"] = re.compile(rf"^({_words(data['web_header_fields'])})\s*[:：]\s*(.*)$")
+    values["source_line"] = re.compile(rf"^(?:{_words(data['source_fields'])})\s*[:：]")
+    values["speaker"] = speaker
+    values["not_headings"] = _any([*data["not_headings"], values["web_header"].pattern, values["source_line"].pattern,
+                                   rf"{speaker}[ \u3000\xa0]+[\u4e00-\u9fff·]{{2,10}}(?:同志)?$",
+                                   data["photo_caption"]])
+    return HeadingRules(**values)

@@ -1,16 +1,16 @@
 """The report's title: the Title style, else the first large, centred or bold line(s) at the top, else a
 lone top-level styled heading, else a plain first line named like a report (…工作总结). A title wrapped
 over two lines formatted alike is joined. A web page's furniture and metadata header pasted above the
-report (`标题: …`, `发布时间: …`; see `head.is_web_furniture`) are passed over, never the title.
+report (`标题: …`, `发布时间: …`; see `web_furniture`) are passed over, never the title.
 
 This is the one title finder for a .docx: the page's `#` and the front matter's `title` both come from it
-(`metadata_title` only handles what it cannot see)."""
+(`metadata.title_fallback` only handles what it cannot see)."""
 from __future__ import annotations
 
-from converter.metadata.opening_lines import CONTINUATION_MAX, is_web_furniture
 from converter.structure.clean_lines import prevailing
 from converter.model import Table
-from converter.structure.rules import Rules
+from converter.structure.rules import HeadingRules
+from converter.structure.web_furniture import is_web_furniture
 
 SEARCH = 8  # lines from the top where a title may be
 SKIPPABLE = 20  # short lines above the title (附件1, 文号) are passed over; a longer one ends the search
@@ -18,7 +18,7 @@ BIG = 2  # points above the body size
 MASTHEAD_ROWS, MASTHEAD_CHARS = 2, 40
 
 
-def find_title(lines: list, rules: Rules) -> tuple[str, set[int]]:
+def find_title(lines: list, rules: HeadingRules) -> tuple[str, set[int]]:
     """(title text, indices of the lines it was made from)."""
     for finder in (_styled, _formatted, _lone_heading, _named):
         found = finder(lines, rules)
@@ -51,7 +51,7 @@ def _masthead(table: Table) -> bool:
     return len(table.rows) <= MASTHEAD_ROWS and len(text.strip()) <= MASTHEAD_CHARS
 
 
-def _styled(lines: list, rules: Rules) -> list[int]:
+def _styled(lines: list, rules: HeadingRules) -> list[int]:
     top = [i for i in _top(lines) if lines[i].source.style_level == 0 and lines[i].source.origin == "body"]
     if not top:
         return []
@@ -61,7 +61,7 @@ def _styled(lines: list, rules: Rules) -> list[int]:
     return found
 
 
-def _formatted(lines: list, rules: Rules) -> list[int]:
+def _formatted(lines: list, rules: HeadingRules) -> list[int]:
     body_size = prevailing(lines, "size", count_unset=False)
     for index in _top(lines):
         line = lines[index]
@@ -76,7 +76,7 @@ def _formatted(lines: list, rules: Rules) -> list[int]:
     return []
 
 
-def _lone_heading(lines: list, rules: Rules) -> list[int]:
+def _lone_heading(lines: list, rules: HeadingRules) -> list[int]:
     """A document whose first line is its only top-level styled heading uses it as the title."""
     top = _top(lines)
     if not top:
@@ -90,20 +90,20 @@ def _lone_heading(lines: list, rules: Rules) -> list[int]:
     return [] if others else [top[0]]
 
 
-def _named(lines: list, rules: Rules) -> list[int]:
+def _named(lines: list, rules: HeadingRules) -> list[int]:
     """The first line, web furniture apart, when it is named like a report."""
     top = _top(lines)
     if not top or any(isinstance(block, Table) for block in lines[:top[0]]):
         return []
     line = lines[top[0]]
     text = line.text
-    if line.source.origin != "body" or len(text) > CONTINUATION_MAX or rules.not_title.search(text) \
+    if line.source.origin != "body" or len(text) > rules.title_continuation_max or rules.not_title.search(text) \
             or rules.label(text) or not rules.title_words.search(text):
         return []
     return [top[0]]
 
 
-def _title_like(line, rules: Rules, body_size: float | None) -> bool:
+def _title_like(line, rules: HeadingRules, body_size: float | None) -> bool:
     text = line.text
     if line.source.origin != "body" or not text or len(text) > rules.title_max or rules.not_title.search(text):
         return False
@@ -116,8 +116,8 @@ def _title_like(line, rules: Rules, body_size: float | None) -> bool:
     return line.source.align == "center" or big or bold
 
 
-def _continues(first, second, rules: Rules, body_size) -> bool:
-    if isinstance(second, Table) or len(second.text) > CONTINUATION_MAX:
+def _continues(first, second, rules: HeadingRules, body_size) -> bool:
+    if isinstance(second, Table) or len(second.text) > rules.title_continuation_max:
         return False
     if not _title_like(second, rules, body_size) or rules.not_title_continuation.search(second.text):
         return False

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from docx_factory import simple_report
 
-from converter.model.frontmatter import ReportMeta, split_page
+from converter.data.frontmatter import split_page
+
+from converter.model.fields import ReportMeta
 
 from .conftest import DEMO_REPORTS, run_archive
 

@@ -13,7 +13,7 @@ from hostile_docx import (CAMERA_METADATA, PAYLOADS, YAML_LINES, hostile_body_re
                           hostile_table_report, hostile_title_report)
 from lxml import html
 
-from converter.model.frontmatter import split_page
+from converter.data.frontmatter import split_page
 from converter.site.csp import META
 
 from .conftest import run_archive

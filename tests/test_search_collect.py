@@ -6,6 +6,7 @@ import json
 import pytest
 
 from converter.search.collect import Collector, PageFields, wrapped_in
+from converter.search.index import search_values
 from converter.search.page_text import fragment_text, page_text
 
 CONTENT = '<h1 id="t">2023年工作总结</h1>\n<dl class="archive-card"><div><dt>年度</dt><dd>2023年</dd></div></dl>\n<p>科技特派员</p>'
@@ -19,8 +20,8 @@ def page(content: str, opening: str = '<div class="archive-report" data-search-b
 
 
 def fields(url: str, output: str = "") -> PageFields:
-    return PageFields(url=url, title="t", year=2023, issuer="区科技局", doc_type="工作总结", topics=(), date=None,
-                      is_report=True, output=output)
+    return PageFields(url=url, fields=search_values({"title": "t", "year": 2023, "issuer": "区科技局",
+                                                     "doc_type": "工作总结"}), is_report=True, output=output)
 
 
 def test_the_report_template_holds_the_content_as_its_marked_element():

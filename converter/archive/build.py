@@ -20,11 +20,8 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.commands import serve as mkdocs_serve
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
+from converter.site.mkdocs_api import mkdocs_build, mkdocs_serve, load_config, MkDocsException
 from converter.archive.atomic import recover_dir, replace_dir
 from converter.model.errors import ArchiveError
 from converter.site.forked import Forked

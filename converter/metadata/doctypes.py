@@ -1,26 +1,19 @@
-"""The document type (文种) of a report, from the words of its title.
+"""The document type (文种) of a report, from the words of its title; and what a type implies.
 
-The vocabulary is `frontmatter.DOC_TYPES`. A title naming two types ("2024年工作总结及2025年工作计划")
+The vocabulary is the front matter's fixed list (`converter.model.values.DOC_TYPES`); the rules and what
+each type implies are in data/doc_types.yml. A title naming two types ("2024年工作总结及2025年工作计划")
 takes the first one named: the report is mainly about the year that is over.
 """
 from __future__ import annotations
 
 import re
 
-# Checked in order; the first that matches decides.
-WHOLE_TITLE_RULES = (
-    (re.compile(r"(?:决议|决定|批复)$"), "其他"),
-    (re.compile(r"政府工作报告"), "政府工作报告"),
-    (re.compile(r"(?:信息|政务)公开.*(?:年度报告|工作报告|年报)"), "信息公开年度报告"),
-    (re.compile(r"述职"), "述职报告"),
-)
-# Otherwise the earliest of these in the title decides.
-FIRST_NAMED = (
-    (re.compile(r"总结"), "工作总结"),
-    (re.compile(r"工作要点|要点"), "工作要点"),
-    (re.compile(r"计划|工作安排|工作思路|工作打算"), "工作计划"),
-    (re.compile(r"工作报告|情况报告|年度报告|的报告|工作汇报|情况汇报|报告$"), "工作报告"),
-)
+from converter.data import rules
+
+RULES = rules("doc_types")
+TYPES: dict[str, dict] = RULES["types"]
+WHOLE_TITLE_RULES = tuple((re.compile(pattern), doc_type) for pattern, doc_type in RULES["whole_title"])
+FIRST_NAMED = tuple((re.compile(pattern), doc_type) for pattern, doc_type in RULES["first_named"])
 ISSUED_BY_NOTICE = re.compile(r"印发[《〈]?(.+?)[》〉]?的通知$")
 DOC_ENDING = re.compile(r"(?:报告|总结|计划|要点|汇报|思路|安排|打算|方案|规划|决议|意见|通知)"
                         r"(?:[（(][^（）()]{1,10}[）)])?[》〉」”]?$")  # …报告（全文）, …报告（2025）, 《…报告》
@@ -47,3 +40,21 @@ def ends_like_a_title(text: str) -> bool:
 def is_government_speech(text: str) -> bool:
     """"我代表省人民政府，向大会报告工作": the opening of a 政府工作报告."""
     return bool(GOVERNMENT_SPEECH.search(text))
+
+
+def reports_on(doc_type: str) -> str:
+    """"past" (a 总结: dated early in a year, it is about the year before), "next" (a 计划), or ""."""
+    return TYPES.get(doc_type, {}).get("reports_on", "")
+
+
+def types_paired_as(kind: str) -> tuple[str, ...]:
+    """The types the site pairs as "plan" or as "summary" (计划 ↔ 总结 of the same issuer and year)."""
+    return tuple(name for name, facts in TYPES.items() if facts.get("pairs_with") == kind)
+
+
+def slug_words(doc_type: str) -> list[str] | None:
+    return TYPES.get(doc_type, {}).get("slug_words")
+
+
+def citation_mark(doc_type: str) -> str:
+    return TYPES.get(doc_type, {}).get("citation", "EB/OL")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from converter.metadata.dates import find_dates, find_years
-from converter.metadata.doctypes import doc_type_of_title, is_government_speech
+from converter.metadata.doctypes import doc_type_of_title, is_government_speech, reports_on
 from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines
 from converter.metadata.issuers import leading_org, normalise_issuer, region_government, region_of
 from converter.model import DocProperties, Notice, Paragraph, Report
@@ -23,8 +23,6 @@ from converter.metadata.speech import speech_issuer
 from converter.metadata.title_fallback import choose_title
 
 WEAK_SOURCES = ("header", "file-name", "properties")
-LOOKS_BACK = ("工作总结", "述职报告", "信息公开年度报告", "工作报告")  # dated early next year
-LOOKS_AHEAD = ("工作计划", "工作要点")  # dated late the year before
 YEAR_PREFIX = re.compile(r"^(.*?)(?:关于)?(?:(?:19|20)\d\d|[一二][〇○OＯ0零一二三四五六七八九]{3})\s*年")
 
 
@@ -130,9 +128,9 @@ def _iso_date(text: str) -> dt.date | None:
 
 def _year_reported(date: dt.date, doc_type: str) -> int:
     """The year a dated report is about: a 总结 signed in January looks back, a 计划 signed in December ahead."""
-    if doc_type in LOOKS_BACK and date.month <= 3:
+    if reports_on(doc_type) == "past" and date.month <= 3:
         return date.year - 1
-    if doc_type in LOOKS_AHEAD and date.month >= 10:
+    if reports_on(doc_type) == "next" and date.month >= 10:
         return date.year + 1
     return date.year
 

@@ -15,13 +15,13 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from converter.metadata.doctypes import slug_words
 from converter.metadata.issuers import provinces, region_of
 
 MAX_LENGTH = 60
 ISSUER_MAX = 24  # shichangjianduguanliju (22) stays readable; longer names become initials
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 BARE_LEVELS = "省市县区镇乡"
-TYPE_WORDS = {"政府工作报告": ("政府", "工作", "报告"), "信息公开年度报告": ("信息", "公开", "年度", "报告")}
 
 
 def report_slug(issuer: str, doc_type: str, taken: set[str] = frozenset(), title: str = "") -> str:
@@ -73,8 +73,8 @@ def _short_region(region: str) -> str:
 
 
 def _type_words(doc_type: str, title: str) -> list[str]:
-    if doc_type in TYPE_WORDS:
-        return list(TYPE_WORDS[doc_type])
+    if words := slug_words(doc_type):
+        return list(words)
     if doc_type and doc_type != "其他":
         return re.findall(r".{1,2}", doc_type)
     tail = "".join(CJK.findall(title))[-2:]

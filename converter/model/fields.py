@@ -32,7 +32,7 @@ class Field:
     scanned: bool = False  # checked for secrecy marks before publication
     card: int = 0  # position on the report's card (0: not shown there)
     head: str = ""  # the Dublin Core <meta> name in a report page's <head>
-    search: bool = False  # carried in the search index's report table (for filters and results)
+    search: str = ""  # in the search index's report table: "plain", or "coded" (by a table of its values)
 
     def fix(self) -> str:
         """What to do about a wrong or missing value in a page's front matter."""
@@ -42,19 +42,19 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "标题", TEXT, required=True, staff=True, scanned=True, head="DC.title", search=True),
+    Field("title", "标题", TEXT, required=True, staff=True, scanned=True, head="DC.title", search="plain"),
     Field("year", "年度", YEAR, required=True, staff=True, aliases=("年份",), option="--year",
-          help="指定报告年度。", card=2, search=True),
+          help="指定报告年度。", card=2, search="plain"),
     Field("issuer", "发文机关", TEXT, required=True, staff=True, aliases=("发布机构", "单位"), option="--issuer",
-          help="指定发文机关。", scanned=True, card=1, head="DC.creator", search=True),
+          help="指定发文机关。", scanned=True, card=1, head="DC.creator", search="coded"),
     Field("doc_type", "文种", DOC_TYPE, required=True, staff=True, aliases=("type",), option="--type",
-          help="指定文种，如 工作总结。", card=3, head="DC.type", search=True),
+          help="指定文种，如 工作总结。", card=3, head="DC.type", search="coded"),
     Field("source", "原件文件名", TEXT, required=True, machine=True, scanned=True),
     Field("sha256", "原件摘要", CHECKSUM, required=True, machine=True),
-    Field("date", "成文日期", DATE, staff=True, aliases=("日期",), card=4, head="DC.date", search=True),
+    Field("date", "成文日期", DATE, staff=True, aliases=("日期",), card=4, head="DC.date", search="plain"),
     Field("region", "地区", TEXT, staff=True, scanned=True, card=5, head="DC.coverage"),
     Field("topics", "主题", TEXT_LIST, staff=True, aliases=("topic",), option="--topic",
-          help="指定主题（可多次使用）。", card=6, head="DC.subject", search=True),
+          help="指定主题（可多次使用）。", card=6, head="DC.subject", search="coded"),
     Field("date_text", "日期原文", TEXT),
     Field("keywords", "细分主题", TEXT_LIST),
     Field("sections", "章节", SECTIONS, machine=True),

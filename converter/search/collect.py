@@ -44,12 +44,7 @@ class PageFields:
     """What the index needs of a page besides its text."""
 
     url: str
-    title: str
-    year: int
-    issuer: str
-    doc_type: str
-    topics: tuple[str, ...]
-    date: str | None
+    fields: dict  # index.search_values of its front matter
     is_report: bool  # under reports/: searchable even without the mark
     output: str  # the written page's path
 
@@ -122,8 +117,7 @@ class Collector:
         self.written.update(files)
 
     def _keep(self, fields: PageFields, text: str) -> None:
-        self.reports[fields.url] = Report(url=fields.url, title=fields.title, year=fields.year, issuer=fields.issuer,
-                                          doc_type=fields.doc_type, text=text, topics=fields.topics, date=fields.date)
+        self.reports[fields.url] = Report(url=fields.url, text=text, fields=fields.fields)
         self.files = None
 
 

@@ -1,6 +1,8 @@
 """The whole search index of a site as files: reports in, {path under search/: bytes} out.
 
-    meta.json           parameters, the report table and the list of big keys (fetched first)
+    meta.json           parameters, the report table and the list of big keys (fetched first); the
+                        table's `columns` name each row's values (the fields the registry marks
+                        `search`), `codes` the value tables of coded columns
     i/<n>.bin           shard n of the postings (see shards.py)
     k/<code points>.bin one big entry
     t/<report>-<k>.json fragment k of a report's text: [normalised start, text]
@@ -14,24 +16,23 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from converter.model.fields import FIELDS as REGISTRY
 from converter.search.codes import normalise
 from converter.search.fragments import CHUNK, fragments
 from converter.search.postings import build_entries
 from converter.search.shards import SHARD_BYTES, big_key_name, pack
 
-FORMAT = 1
+FORMAT = 2
+FIELDS = tuple(f for f in REGISTRY if f.search)
+COLUMNS = ("url", *(f.key for f in FIELDS), "length")
+CODED = tuple(f.key for f in FIELDS if f.search == "coded")
 
 
 @dataclass(frozen=True)
 class Report:
     url: str  # relative to the site root, e.g. "reports/2023/kejiju/"
-    title: str
-    year: int
-    issuer: str
-    doc_type: str
     text: str  # the page's searchable text (page_text.py)
-    topics: tuple[str, ...] = ()
-    date: str | None = None
+    fields: dict  # the values of the `search` fields (`search_values`): a list for a list field
 
 
 def build_index(reports: list[Report], early: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
@@ -59,16 +60,39 @@ def build_index(reports: list[Report], early: Callable[[dict[str, bytes]], None]
     return files
 
 
+def search_values(meta: dict, title: str = "") -> dict:
+    """The `search` fields of a page's front matter as the index keeps them (a page without front matter,
+    or without a title, has `title`)."""
+    values = {}
+    for f in FIELDS:
+        value = meta.get(f.key)
+        if f.kind.empty is list:
+            values[f.key] = [str(v) for v in value] if isinstance(value, list) else []
+        elif f.kind.empty is int:
+            values[f.key] = value if isinstance(value, int) and not isinstance(value, bool) else 0
+        else:
+            values[f.key] = str(value) if value else ""
+    values["title"] = values.get("title") or title
+    return values
+
+
 def _meta(reports: list[Report], lengths: list[int], shards: int, big: list[str], digest: str) -> dict:
-    issuers = sorted({r.issuer for r in reports})
-    types = sorted({r.doc_type for r in reports})
-    topics = sorted({t for r in reports for t in r.topics})
-    docs = [[r.url, r.title, r.year, issuers.index(r.issuer), types.index(r.doc_type),
-             [topics.index(t) for t in r.topics], r.date or "", length]
+    codes = {key: sorted({v for r in reports for v in _as_list(r.fields[key])}) for key in CODED}
+    numbers = {key: {v: n for n, v in enumerate(values)} for key, values in codes.items()}
+    docs = [[r.url, *(_coded(r.fields[f.key], numbers.get(f.key)) for f in FIELDS), length]
             for r, length in zip(reports, lengths)]
     return {"format": FORMAT, "digest": digest, "shards": shards, "shard_bytes": SHARD_BYTES,
-            "chunk": CHUNK, "big": big, "issuers": issuers, "types": types, "topics": topics,
-            "docs": docs}
+            "chunk": CHUNK, "big": big, "columns": list(COLUMNS), "codes": codes, "docs": docs}
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _coded(value, numbers: dict | None):
+    if numbers is None:
+        return value
+    return [numbers[v] for v in value] if isinstance(value, list) else numbers[value]
 
 
 def _digest(files: dict[str, bytes]) -> str:

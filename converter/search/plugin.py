@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
 
+from converter.site.mkdocs_api import base, PluginError, BasePlugin, get_plugin_logger, File, Files
 from converter.search.collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
+from converter.search.index import search_values
 
 THEME = Path(__file__).parent / "theme"
 REPORTS = "reports/"
@@ -88,9 +86,5 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 
 def page_fields(page) -> PageFields:
-    meta = page.meta or {}
-    return PageFields(url=page.url, title=str(meta.get("title") or page.title or ""), year=int(meta.get("year") or 0),
-                      issuer=str(meta.get("issuer") or ""), doc_type=str(meta.get("doc_type") or ""),
-                      topics=tuple(str(t) for t in meta.get("topics") or ()),
-                      date=str(meta["date"]) if meta.get("date") else None,
+    return PageFields(url=page.url, fields=search_values(page.meta or {}, page.title or ""),
                       is_report=page.file.src_uri.startswith(REPORTS), output=page.file.abs_dest_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from converter.metadata.doctypes import citation_mark
 from converter.model.fields import FIELDS
 from converter.site.catalog import Entry
 from converter.site.markup import esc
@@ -15,7 +16,7 @@ HEAD = tuple(f for f in FIELDS if f.head)
 def citation(entry: Entry, permalink: str) -> str:
     """A GB/T 7714-style reference: 责任者. 题名[类型/OL]. (日期). 网址."""
     meta = entry.meta
-    kind = "R/OL" if ("报告" in meta.doc_type or "总结" in meta.doc_type) else "EB/OL"
+    kind = citation_mark(meta.doc_type)
     date = meta.date or (str(meta.year) if meta.year else "")
     parts = [f"{entry.issuer}. {meta.title}[{kind}]."]
     if date:

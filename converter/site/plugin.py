@@ -10,14 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
+from converter.site.mkdocs_api import base, config_options as c, PluginError, BasePlugin, File, Files, get_toc, get_relative_url
 from converter.site import csp, theme_setup
 from converter.model.fields import ReportMeta
 from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page

@@ -16,10 +16,8 @@ import queue
 import traceback
 from dataclasses import dataclass, field
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
+from converter.site.mkdocs_api import PluginError, Page, get_data
 from converter.site import forked
 
 FREE, OURS, WORKERS = 0, 1, 2

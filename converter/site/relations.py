@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from converter.metadata.doctypes import types_paired_as
 from converter.site.catalog import Catalog, Entry
 
-PLANS = ("工作计划", "工作要点")
-SUMMARIES = ("工作总结",)
+PLANS = types_paired_as("plan")
+SUMMARIES = types_paired_as("summary")
 
 
 @dataclass(frozen=True)

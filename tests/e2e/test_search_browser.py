@@ -12,7 +12,7 @@ from docx_factory import simple_report
 
 from converter.search.normalize import normalize, query_terms
 from converter.search.page_text import page_text
-from converter.search.reference import SearchIndex
+from search_reference import SearchIndex
 
 from .conftest import DEMO_REPORTS, run_archive, run_axe
 
@@ -125,9 +125,8 @@ def test_enter_opens_the_search_page_where_a_filter_narrows_and_a_result_opens(s
     page.wait_for_function("() => document.querySelector('.archive-search__status').textContent.includes('已筛选')")
     assert page.evaluate("document.activeElement.value") == "区科技局"  # focus survives the re-render
     titles = page.locator(".archive-search__results .archive-search__title").all_inner_texts()
-    docs = {doc[0]: doc for doc in SearchIndex(search_site / "search").meta["docs"]}
-    issuers = SearchIndex(search_site / "search").meta["issuers"]
-    assert sorted(titles) == sorted(docs[u][1] for u in expected if issuers[docs[u][3]] == "区科技局")
+    reports = {r["url"]: r for r in SearchIndex(search_site / "search").reports}
+    assert sorted(titles) == sorted(reports[u]["title"] for u in expected if reports[u]["issuer"] == "区科技局")
     assert "2022年区科技局工作总结" in titles and "2021年区农业农村局工作总结" not in titles
     assert "issuer=" in page.url
 

@@ -164,5 +164,5 @@ def test_a_report_page_with_a_bad_year_stops_the_build_with_one_chinese_line(arc
     result = run_archive("build", cwd=broken, check=False)
     name = page.relative_to(broken).as_posix()
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{name}：错误：year 应为 1949–2100 之间的整数年份，现为 '二〇二三'"
+    assert result.stderr.splitlines()[0] == f"{name}：错误：年度（year）应是 1949–2100 之间的年份（四位数字），现为 “二〇二三”。请写成例如“year: 2023”。"
     assert not (broken / "site").exists()

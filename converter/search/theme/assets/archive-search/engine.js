@@ -110,13 +110,25 @@
     return this.meta;
   };
 
+  /** meta.docs rows → meta.reports objects, named by meta.columns (coded values looked up in meta.codes). */
   function prepareMeta(meta) {
     meta.bigSet = new Set(meta.big);
+    meta.reports = meta.docs.map((row) => decodeRow(meta, row));
     meta.starts = [];
     let position = 0;
-    for (const doc of meta.docs) { meta.starts.push(position); position += doc[7] + 1; }
-    meta.normTitles = meta.docs.map((d) => normalize(d[1]));
+    for (const d of meta.reports) { meta.starts.push(position); position += d.length + 1; }
+    meta.normTitles = meta.reports.map((d) => normalize(d.title));
     return meta;
+  }
+
+  function decodeRow(meta, row) {
+    const report = {};
+    meta.columns.forEach((name, i) => {
+      const codes = meta.codes[name];
+      const value = row[i];
+      report[name] = !codes ? value : Array.isArray(value) ? value.map((n) => codes[n]) : codes[value];
+    });
+    return report;
   }
 
   function fetchOk(url, options) {
@@ -277,24 +289,24 @@
     const years = yearRange(filters.year);
     const sets = { issuer: asList(filters.issuer), topic: asList(filters.topic), doc_type: asList(filters.doc_type) };
     return {
-      year: (d) => !years || (d[2] >= years[0] && d[2] <= years[1]),
-      issuer: (d) => !sets.issuer || sets.issuer.includes(meta.issuers[d[3]]),
-      doc_type: (d) => !sets.doc_type || sets.doc_type.includes(meta.types[d[4]]),
-      topic: (d) => !sets.topic || d[5].some((t) => sets.topic.includes(meta.topics[t])),
+      year: (d) => !years || (d.year >= years[0] && d.year <= years[1]),
+      issuer: (d) => !sets.issuer || sets.issuer.includes(d.issuer),
+      doc_type: (d) => !sets.doc_type || sets.doc_type.includes(d.doc_type),
+      topic: (d) => !sets.topic || d.topics.some((t) => sets.topic.includes(t)),
     };
   }
 
-  function facetValues(meta, d) {
-    return { year: [String(d[2])], issuer: [meta.issuers[d[3]]], doc_type: [meta.types[d[4]]], topic: d[5].map((t) => meta.topics[t]) };
+  function facetValues(d) {
+    return { year: [String(d.year)], issuer: [d.issuer], doc_type: [d.doc_type], topic: d.topics };
   }
 
   function countFacets(meta, docs, tests) {
     const facets = { year: {}, issuer: {}, topic: {}, doc_type: {} };
     const names = Object.keys(tests);
     for (const doc of docs) {
-      const d = meta.docs[doc];
+      const d = meta.reports[doc];
       const passed = names.filter((n) => tests[n](d));
-      const values = facetValues(meta, d);
+      const values = facetValues(d);
       for (const name of names) {
         if (passed.length === names.length || (passed.length === names.length - 1 && !passed.includes(name))) {
           for (const v of values[name]) facets[name][v] = (facets[name][v] || 0) + 1;
@@ -314,7 +326,7 @@
     const docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
     const tests = facetTests(meta, options.filters);
     answer.facets = countFacets(meta, docs, tests);
-    const ranked = rank(meta, docs.filter((doc) => Object.values(tests).every((test) => test(meta.docs[doc]))), terms, perTerm);
+    const ranked = rank(meta, docs.filter((doc) => Object.values(tests).every((test) => test(meta.reports[doc]))), terms, perTerm);
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
     const shown = ranked.slice(offset, limit === Infinity ? undefined : offset + limit);
@@ -332,17 +344,17 @@
       titleTerms: terms.filter((t) => meta.normTitles[doc].includes(t)).length,
       count: perTerm.reduce((n, m) => n + m.get(doc).count, 0),
       first: perTerm[0].get(doc).first,
-      year: meta.docs[doc][2], date: meta.docs[doc][6], url: meta.docs[doc][0],
+      year: meta.reports[doc].year, date: meta.reports[doc].date, url: meta.reports[doc].url,
     }));
     return ranked.sort((a, b) => b.titleTerms - a.titleTerms || b.count - a.count || b.year - a.year ||
       (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
   }
 
   function result(meta, r, parts) {
-    const d = meta.docs[r.doc];
+    const d = meta.reports[r.doc];
     return {
-      url: d[0], title: d[1], year: d[2], issuer: meta.issuers[d[3]], doc_type: meta.types[d[4]],
-      topics: d[5].map((t) => meta.topics[t]), date: d[6] || null, matches: r.count,
+      url: d.url, title: d.title, year: d.year, issuer: d.issuer, doc_type: d.doc_type,
+      topics: d.topics, date: d.date || null, matches: r.count,
       excerpt: partsToHtml(parts), excerpt_parts: parts,
     };
   }

@@ -54,10 +54,20 @@ class SearchIndex:
         self.folder = Path(folder)
         self.meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
         self.big = set(self.meta["big"])
+        self.reports = [self._decoded(row) for row in self.meta["docs"]]
         self.starts, position = [], 0
-        for doc in self.meta["docs"]:
+        for report in self.reports:
             self.starts.append(position)
-            position += doc[7] + 1
+            position += report["length"] + 1
+
+    def _decoded(self, row: list) -> dict:
+        """A report's row by column name, coded values looked up (as engine.js does)."""
+        report = {}
+        for name, value in zip(self.meta["columns"], row):
+            codes = self.meta["codes"].get(name)
+            report[name] = value if codes is None else [codes[v] for v in value] if isinstance(value, list) \
+                else codes[value]
+        return report
 
     def entry(self, key: str) -> list[int]:
         if key in self.big:

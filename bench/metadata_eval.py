@@ -18,11 +18,11 @@ import yaml
 
 from converter.metadata.dates import find_dates
 from converter.metadata.extract import extract_metadata
-from converter.model import Paragraph, Report, Run, SourceParagraph
-from converter.structure.outline import build_report
-from converter.reading.docx import read_docx
 from converter.metadata.tagging import tag_report
 from converter.metadata.topics import load_taxonomy
+from converter.model import Paragraph, Report, Run, SourceParagraph
+from converter.reading.docx import read_docx
+from converter.structure.outline import build_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus_manifest import manifest_rows  # noqa: E402

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 import search_archive  # noqa: E402
 from make_reports import ARCHIVE, Unavailable, imported_archive  # noqa: E402
 
-from converter.search.index import Report, build_index  # noqa: E402
-from converter.site import csp  # noqa: E402
-from converter.search.page_text import page_text  # noqa: E402
 from converter.search.collect import write_index  # noqa: E402
+from converter.search.index import Report, build_index  # noqa: E402
+from converter.search.page_text import page_text  # noqa: E402
+from converter.site import csp  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "tools" / "search-eval"
 # The harness needs only playwright (in the test extra); another Python can be named for it.

@@ -10,7 +10,6 @@ or odd values, invalid characters, huge text.
 from __future__ import annotations
 
 import hashlib
-
 import io
 import random
 import tempfile
@@ -21,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from converter.archive.prepare import Failed, Job, prepare
-from converter.model.errors import ArchiveError
 from converter.model import Report
+from converter.model.errors import ArchiveError
 from converter.reading.package_limits import check_package
 from converter.safety.publication import publication_findings
 from converter.safety.sanitize import sanitized_docx

@@ -214,7 +214,6 @@ def hostile_body_report(path: Path) -> Path:
     """Body paragraphs, a heading, YAML fence lines, hyperlinks, a picture's alt text and name, an SVG
     with a script, a footnote and the signature all carry markup, script, Markdown and template payloads."""
     import docx
-
     from docx_factory import Para, Title
 
     write_docx(path, [Title("2023年区科技局工作总结"), *[Para(p) for p in YAML_LINES],
@@ -301,7 +300,6 @@ def _xml_text(text: str) -> str:
 def hostile_core_title_report(path: Path) -> Path:
     """No title paragraph, so the title (and front matter) comes from the core properties."""
     import docx
-
     from docx_factory import Para
 
     write_docx(path, [Para("全年工作平稳推进。"), Para("<i onclick=alert(16)>某局</i>"), Para("2022年12月1日")])

@@ -16,12 +16,12 @@ from docx_factory import simple_report
 import converter.archive.prepare
 import converter.archive.workers
 from converter.archive.importer import Importer, add
-from converter.data.frontmatter import split_page
-from converter.model.fields import ReportMeta
-from converter.model import Image
 from converter.archive.prepare import Prepared
-from converter.safety.publication import Finding
 from converter.cli.add_view import AddView
+from converter.data.frontmatter import split_page
+from converter.model import Image
+from converter.model.fields import ReportMeta
+from converter.safety.publication import Finding
 
 REPORTS = [("2021年区科技局工作总结", "区科技局"), ("2022年区教育局工作总结", "区教育局"),
            ("2023年区农业局工作计划", "区农业局")]

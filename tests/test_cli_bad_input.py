@@ -17,7 +17,7 @@ import pytest
 from archive_helpers import pages, run, tree
 from docx_factory import Para, encrypted_docx, legacy_doc, simple_report, write_docx, write_ole
 
-import converter.archive.workers
+import converter.archive.workers  # noqa: F401  (monkeypatched below)
 
 
 @pytest.fixture

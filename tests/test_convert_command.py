@@ -2,9 +2,9 @@
 import re
 
 from click.testing import CliRunner
+from docx_factory import Para, Title, Xml, image_rel, para, picture, write_docx
 
 from converter.cli.commands import main
-from docx_factory import Para, Title, Xml, image_rel, para, picture, write_docx
 
 
 def report_with_picture(path):

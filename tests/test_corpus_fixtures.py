@@ -3,8 +3,8 @@ text) or fails with one plain line: no traceback, no empty page."""
 import pytest
 
 from converter.archive.convert import convert_file
-from converter.model.errors import ArchiveError
 from converter.model import SourceParagraph, Table
+from converter.model.errors import ArchiveError
 from converter.reading.docx import read_docx
 
 

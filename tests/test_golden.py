@@ -7,13 +7,28 @@ import os
 from pathlib import Path
 
 import pytest
+from docx_factory import (
+    Grid,
+    Para,
+    Styled,
+    Title,
+    Xml,
+    add_notes,
+    add_numbering,
+    hyperlink_rel,
+    image_rel,
+    numbered,
+    para,
+    picture,
+    run,
+    textbox,
+    tiny_png,
+    write_docx,
+)
 
-from converter.structure.outline import build_report
 from converter.reading.docx import read_docx
 from converter.render.markdown import render_markdown
-from docx_factory import (Grid, Para, Styled, Title, Xml, add_notes, add_numbering, hyperlink_rel, image_rel,
-                          tiny_png,
-                          numbered, para, picture, run, textbox, write_docx)
+from converter.structure.outline import build_report
 
 GOLDEN = Path(__file__).parent / "golden"
 HEAD = "# 2023年区科技局工作总结\n\n"

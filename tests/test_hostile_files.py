@@ -10,8 +10,20 @@ import subprocess
 import sys
 
 import pytest
-from hostile_docx import (BILLION_LAUGHS, DOCUMENT, W_NS, RawEntry, docx_bytes, paragraph, parts, raw_entries,
-                          raw_zip, repeated_deflate, rezip, with_body)
+from hostile_docx import (
+    BILLION_LAUGHS,
+    DOCUMENT,
+    W_NS,
+    RawEntry,
+    docx_bytes,
+    paragraph,
+    parts,
+    raw_entries,
+    raw_zip,
+    repeated_deflate,
+    rezip,
+    with_body,
+)
 
 MB = 1 << 20
 SECONDS = 10

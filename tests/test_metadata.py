@@ -7,8 +7,8 @@ from docx_factory import Para, Title, simple_report, write_docx
 from converter.archive.convert import convert_file
 from converter.metadata.extract import extract_metadata, issuer_of_title
 from converter.model import DocProperties, Heading, Paragraph, Report, Run, SourceDocument, SourceParagraph
-from converter.structure.outline import build_report
 from converter.reading.docx import read_docx
+from converter.structure.outline import build_report
 
 
 def report(title: str, *lines, properties: DocProperties = DocProperties()) -> Report:

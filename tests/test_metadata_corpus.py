@@ -4,8 +4,8 @@ from corpus_manifest import manifest_rows
 
 from converter.metadata.extract import extract_metadata
 from converter.model import SourceParagraph
-from converter.structure.outline import build_report
 from converter.reading.docx import read_docx
+from converter.structure.outline import build_report
 
 pytestmark = pytest.mark.corpus
 

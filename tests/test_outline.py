@@ -1,7 +1,16 @@
 """The outline stage on document models built in the test: title, headings and their levels, run-in
 headings, what must never become a heading, page furniture, captions, closing lines."""
-from converter.model import (Cell, DocProperties, Heading, NumberLabel, Paragraph, Run, SourceDocument,
-                             SourceParagraph, Table)
+from converter.model import (
+    Cell,
+    DocProperties,
+    Heading,
+    NumberLabel,
+    Paragraph,
+    Run,
+    SourceDocument,
+    SourceParagraph,
+    Table,
+)
 from converter.structure.outline import build_report
 
 BODY = "全年共申报科技项目36项，立项13项，争取上级资金1200万元，同比增长15%，带动企业研发投入持续增长。"

@@ -5,8 +5,8 @@ import pytest
 from docx_factory import simple_report
 
 from converter.archive.convert import convert_file
-from converter.model.errors import ArchiveError
 from converter.metadata.overrides import check_overrides, overrides_for, sidecar_overrides
+from converter.model.errors import ArchiveError
 
 
 def sidecar(tmp_path, text: str):

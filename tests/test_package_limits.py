@@ -5,8 +5,22 @@ import zipfile
 import zlib
 
 import pytest
-from hostile_docx import (BILLION_LAUGHS, DOCUMENT, W_NS, RawEntry, add_relationship, add_to_content_types,
-                          docx_bytes, paragraph, parts, raw_entries, raw_zip, repeated_deflate, rezip, with_body)
+from hostile_docx import (
+    BILLION_LAUGHS,
+    DOCUMENT,
+    W_NS,
+    RawEntry,
+    add_relationship,
+    add_to_content_types,
+    docx_bytes,
+    paragraph,
+    parts,
+    raw_entries,
+    raw_zip,
+    repeated_deflate,
+    rezip,
+    with_body,
+)
 
 from converter.model.errors import ArchiveError
 from converter.reading.package_limits import MAX_PARTS, MAX_RATIO, MAX_XML_DEPTH, check_package

@@ -7,9 +7,8 @@ import yaml
 from archive_helpers import new_archive, pages, run
 from docx_factory import simple_report
 
-from converter.data.frontmatter import join_page, split_page
 from converter.archive.pages import CACHE, PageIndex
-from converter.data.frontmatter import body_hash
+from converter.data.frontmatter import body_hash, join_page, split_page
 
 
 def imported(tmp_path: Path, count: int = 3) -> Path:

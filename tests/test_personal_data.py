@@ -7,9 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter.safety import digit_forms
-
-from converter.safety import personal_data
+from converter.safety import digit_forms, personal_data
 from converter.safety.personal_data import find_personal_data, is_bank_card, is_credit_code, is_resident_id
 
 VALID_ID = "11010519491231002X"  # GB 11643 example

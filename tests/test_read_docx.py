@@ -3,13 +3,30 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from docx_factory import (
+    Para,
+    Styled,
+    Title,
+    Xml,
+    add_notes,
+    add_numbering,
+    add_style,
+    hyperlink_rel,
+    image_rel,
+    numbered,
+    para,
+    picture,
+    rewrite_parts,
+    run,
+    textbox,
+    tiny_png,
+    to_strict,
+    write_docx,
+)
 
-from converter.model.errors import ArchiveError
 from converter.model import SourceParagraph, Table
+from converter.model.errors import ArchiveError
 from converter.reading.docx import read_docx
-from docx_factory import (Para, Styled, Title, Xml, add_notes, add_numbering, add_style, hyperlink_rel, tiny_png,
-                          image_rel, numbered, para, picture, rewrite_parts, run, textbox, to_strict,
-                          write_docx)
 
 
 def paragraphs(source):

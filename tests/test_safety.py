@@ -3,12 +3,12 @@ each with its location; and on pages already in docs/."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 from docx_factory import Grid, Para, Title, to_strict, write_docx
 from hostile_docx import append_xml, edited_report, paragraph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter.archive.convert import convert_file
 from converter.data.frontmatter import join_page

@@ -10,8 +10,18 @@ import zipfile
 import docx
 import pytest
 from docx_factory import to_strict
-from hostile_docx import (add_relationship, add_to_content_types, append_xml, edited_report, jpeg_like,
-                          jpeg_segment, parts, png_chunk, rezip, tiny_png)
+from hostile_docx import (
+    add_relationship,
+    add_to_content_types,
+    append_xml,
+    edited_report,
+    jpeg_like,
+    jpeg_segment,
+    parts,
+    png_chunk,
+    rezip,
+    tiny_png,
+)
 from lxml import etree
 
 from converter.archive.convert import convert_file

@@ -6,13 +6,13 @@ import random
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from search_reference import SearchIndex, parse_shard, read_varints
 
 from converter.search.codes import normalise
 from converter.search.fragments import CHUNK, OVERLAP
 from converter.search.index import Report, build_index, search_values
 from converter.search.normalize import normalize, query_terms
 from converter.search.postings import varints
-from search_reference import SearchIndex, parse_shard, read_varints
 from converter.search.shards import BIG_BYTES, key_hash
 
 WORDS = ["科技", "特派员", "派员管理", "扶贫", "PM2.5", "5G", "GDP", "增长8.8%", "发展", "的", "１ ９ ９ ７年", "\n"]

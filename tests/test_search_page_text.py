@@ -36,7 +36,6 @@ def test_built_pages_give_the_harness_text(shared, tmp_path):
     sys.path.insert(0, str(shared / "tools" / "search-eval"))
     sitetext = pytest.importorskip("searcheval.sitetext")
     from docx_factory import simple_report
-
     from e2e.conftest import run_archive
 
     run_archive("init", str(tmp_path / "a"), cwd=tmp_path)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from archive_helpers import new_archive, tree
 
+from converter.archive.build import build_site
 from converter.archive.check import Finding, check_archive
 from converter.data.frontmatter import join_page
 from converter.model.fields import ReportMeta
 from converter.search import plugin as search_plugin
-from converter.archive.build import build_site
 from converter.site.prerender import WORKERS, Prerender
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")

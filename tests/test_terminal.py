@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter.archive.importer import Outcome
+from converter.cli.add_view import fit, outcome_line, summary, table, width
 from converter.model import Notice
 from converter.model.fields import ReportMeta
-from converter.cli.add_view import fit, outcome_line, summary, table, width
 
 META = ReportMeta(title="2023年区科技局工作总结", year=2023, issuer="区科技局", doc_type="工作总结",
                   source="a.docx", sha256="0" * 64, topics=["科技、教育", "农业、林业、水利"])

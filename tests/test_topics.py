@@ -6,11 +6,11 @@ import pytest
 from docx_factory import simple_report
 
 from converter.archive.convert import convert_file
-from converter.model.errors import ArchiveError
 from converter.data.frontmatter import split_page
-from converter.model import Heading, Paragraph, Report, Run
 from converter.metadata.tagging import tag_report, tag_sections, unknown_topics
 from converter.metadata.topics import DEFAULT_TAXONOMY, load_taxonomy, taxonomy_for
+from converter.model import Heading, Paragraph, Report, Run
+from converter.model.errors import ArchiveError
 
 STATE_COUNCIL_CLASSES = [
     "综合政务", "国民经济管理、国有资产监管", "财政、金融、审计", "国土资源、能源", "农业、林业、水利", "工业、交通",

@@ -20,16 +20,15 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-
-from converter.site.mkdocs_api import mkdocs_build, mkdocs_serve, load_config, MkDocsException
 from converter.archive.atomic import recover_dir, replace_dir
-from converter.model.errors import ArchiveError
-from converter.site.forked import Forked
-from converter.data.frontmatter import parsing_once
 from converter.archive.inbox import Inbox
 from converter.archive.lock import archive_lock
 from converter.archive.pages import UNREADABLE, read_page, report_paths
+from converter.data.frontmatter import parsing_once
+from converter.model.errors import ArchiveError
 from converter.search.plugin import SearchPlugin
+from converter.site.forked import Forked
+from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build, mkdocs_serve
 from converter.site.plugin import ArchivePlugin
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish

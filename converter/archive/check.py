@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from converter.data import YAMLError
-from converter.model.errors import ArchiveError
-from converter.model.fields import problems
-from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
-from converter.model.fields import LABELS
 from converter.archive.pages import read_page, report_paths
-from converter.safety.publication import findings_in_page
+from converter.data import YAMLError
+from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
+from converter.model.errors import ArchiveError
+from converter.model.fields import LABELS, problems
+from converter.safety.publication import findings_in_page
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,18 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter.data.frontmatter import join_page
-
-from converter.model.fields import ReportMeta
-from converter.reading.intake import check_file
+from converter.data.frontmatter import body_hash, join_page
 from converter.metadata.extract import extract_metadata
-from converter.model import Image, Notice, Report
-from converter.structure.outline import build_report
 from converter.metadata.overrides import check_overrides
-from converter.reading.package_limits import check_package
-from converter.data.frontmatter import body_hash
-from converter.reading.docx import read_docx
-from converter.render.markdown import render_markdown
 from converter.metadata.tagging import tag_report, unknown_topics
 from converter.metadata.topics import Taxonomy, taxonomy_for
+from converter.model import Image, Notice, Report
+from converter.model.fields import ReportMeta
+from converter.reading.docx import read_docx
+from converter.reading.intake import check_file
+from converter.reading.package_limits import check_package
+from converter.render.markdown import render_markdown
+from converter.structure.outline import build_report
 
 
 @dataclass

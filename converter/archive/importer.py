@@ -18,18 +18,18 @@ from pathlib import Path
 from typing import Callable
 
 from converter.archive.atomic import write_atomic
-from converter.model.errors import ArchiveError
-from converter.data.frontmatter import join_page
-from converter.model.fields import Download, ReportMeta, read_front_matter
-from converter.reading.intake import is_candidate, read_original
 from converter.archive.lock import archive_lock
-from converter.model import Image, Notice
-from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.archive.pages import REPORTS, STATE, Backup, Page, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
-from converter.metadata.slugs import report_slug
 from converter.archive.workers import Lost, run_all
 from converter.data import DATA_DIR
+from converter.data.frontmatter import join_page
+from converter.metadata.slugs import report_slug
+from converter.model import Image, Notice
+from converter.model.errors import ArchiveError
+from converter.model.fields import Download, ReportMeta, read_front_matter
+from converter.reading.intake import is_candidate, read_original
+from converter.reading.package_limits import TIME_LIMIT_SECONDS
 
 FILE_TIME_LIMIT = float(TIME_LIMIT_SECONDS)  # per file; the environment variable ARCHIVE_FILE_TIME_LIMIT overrides
 SAFE_IMAGE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")

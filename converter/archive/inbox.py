@@ -13,12 +13,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from converter.archive.importer import Outcome, add
 from converter.archive.atomic import file_stamp, write_atomic
-from converter.reading.intake import is_candidate
+from converter.archive.importer import Outcome, add
 from converter.archive.lock import ArchiveBusy
-from converter.metadata.overrides import sidecar_path
 from converter.archive.prepare import program_error
+from converter.metadata.overrides import sidecar_path
+from converter.reading.intake import is_candidate
 
 INBOX = "inbox"
 DONE = "已导入"

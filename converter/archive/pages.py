@@ -6,7 +6,6 @@ staff's corrections (which always win) from values the converter may now extract
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import time

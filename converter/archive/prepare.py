@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from converter.archive.convert import convert_file
+from converter.metadata.overrides import overrides_for
+from converter.metadata.topics import taxonomy_for
+from converter.model import Image, Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import ReportMeta
 from converter.reading.intake import CORRUPT, DAMAGED, check_file, check_has_text, converted_legacy_doc, read_original
-from converter.model import Image, Notice
-from converter.metadata.overrides import overrides_for
-from converter.metadata.topics import taxonomy_for
 from converter.safety.publication import publication_findings, refusal
 from converter.safety.sanitize import sanitized_docx
 

@@ -155,8 +155,8 @@ def _write_converted(output: Path, converted) -> None:
 def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
     """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
     from converter.archive.importer import add as add_reports
-    from converter.metadata.overrides import check_overrides
     from converter.cli.add_view import AddView
+    from converter.metadata.overrides import check_overrides
     from converter.metadata.topics import ARCHIVE_TAXONOMY, taxonomy_for
 
     _setup_logging(verbose, quiet)
@@ -184,8 +184,8 @@ def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
 @_verbosity
 def build(site_dir: Path, verbose: int, quiet: bool) -> None:
     """检查内容，然后生成静态网站（含检索索引）；有错误时不更新网站。"""
-    from converter.archive.check import check_archive
     from converter.archive.build import build_site
+    from converter.archive.check import check_archive
 
     _setup_logging(verbose, quiet)
     root = _archive_root()

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from converter.metadata.dates import find_dates, find_years
 from converter.metadata.doctypes import doc_type_of_title, is_government_speech, reports_on
-from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines
 from converter.metadata.issuers import leading_org, normalise_issuer, region_government, region_of
-from converter.model import DocProperties, Notice, Paragraph, Report
-from converter.model.fields import BY_KEY, LABELS
+from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines
 from converter.metadata.signature import Signature, find_signature
 from converter.metadata.speech import speech_issuer
 from converter.metadata.title_fallback import choose_title
+from converter.model import DocProperties, Notice, Paragraph, Report
+from converter.model.fields import BY_KEY, LABELS
 
 WEAK_SOURCES = ("header", "file-name", "properties")
 YEAR_PREFIX = re.compile(r"^(.*?)(?:关于)?(?:(?:19|20)\d\d|[一二][〇○OＯ0零一二三四五六七八九]{3})\s*年")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from converter.metadata.opening_lines import RULES, HeadLine
 from converter.metadata.issuers import normalise_issuer, region_government, region_of
+from converter.metadata.opening_lines import RULES, HeadLine
 
 MEETING = re.compile(r"在(.{0,40}?)第[一二三四五六七八九十\d]+届(全国)?人民代表大会")
 ON_BEHALF = re.compile(r"我代表([^，,。；\s]{2,30}?)[，,]?向(?:大会|会议)")

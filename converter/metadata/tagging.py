@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from converter.structure.anchors import heading_ids
-from converter.model.fields import Section
-from converter.model import Heading, Notice, Report
 from converter.metadata.topics import Evidence, Taxonomy
+from converter.model import Heading, Notice, Report
+from converter.model.fields import Section
+from converter.structure.anchors import heading_ids
 
 REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX = 0.10, 5, 5
 KEYWORD_SHARE, KEYWORD_MIN_HITS, KEYWORD_MAX = 0.06, 4, 10

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from converter.model.errors import ArchiveError
 from converter.data import DATA_DIR, read_yaml
+from converter.model.errors import ArchiveError
 
 DEFAULT_TAXONOMY = DATA_DIR / "topics.yml"
 ARCHIVE_TAXONOMY = "topics.yml"  # in an archive's root, replaces the packaged one

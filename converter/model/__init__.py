@@ -6,6 +6,20 @@
 - `errors`: the errors that reach staff (code, problem, fix).
 """
 from converter.model.document import (  # noqa: F401  (the package's public names)
-    Block, Cell, DocProperties, Heading, Image, Note, Notice, NumberLabel, Paragraph, Report, Run, SourceBlock,
-    SourceDocument, SourceParagraph, Table,
+    Block,
+    Cell,
+    DocProperties,
+    Heading,
+    Image,
+    Note,
+    Notice,
+    NumberLabel,
+    Paragraph,
+    Report,
+    Run,
+    SourceBlock,
+    SourceDocument,
+    SourceParagraph,
+    Table,
+    safe_href,
 )

@@ -20,6 +20,17 @@ class Notice:
     message: str  # Chinese, for staff
 
 
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def safe_href(target: str | None) -> str | None:
+    """The one rule for links, kept by every reader and the writer: only web and mail links survive;
+    anything else (file:, javascript:, bookmarks) becomes text."""
+    if target and target.strip().lower().startswith(LINK_SCHEMES):
+        return target.strip()
+    return None
+
+
 @dataclass(frozen=True)
 class Run:
     """A stretch of inline text with one formatting.
@@ -35,7 +46,7 @@ class Run:
     italic: bool = False
     superscript: bool = False
     subscript: bool = False
-    href: str | None = None
+    href: str | None = None  # only as `safe_href` lets it through
     note: str | None = None
     image: str | None = None
     font: str | None = None  # east-Asian font name, when set

@@ -12,9 +12,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, make_dataclass
 
-from converter.model.values import (
-    CHECKSUM, DATE, DOC_TYPE, DOC_TYPES, DOWNLOAD, SECTIONS, SOURCES, TEXT, TEXT_LIST, YEAR, Download, Kind,  # noqa: F401
-    Section, ValueProblem,
+from converter.model.values import (  # noqa: F401  (the schema's names, used with it)
+    CHECKSUM,
+    DATE,
+    DOC_TYPE,
+    DOC_TYPES,
+    DOWNLOAD,
+    SECTIONS,
+    SOURCES,
+    TEXT,
+    TEXT_LIST,
+    YEAR,
+    Download,
+    Kind,
+    Section,
+    ValueProblem,
 )
 
 

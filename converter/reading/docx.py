@@ -16,9 +16,9 @@ from pathlib import Path
 from lxml import etree
 
 from converter.data import rules
+from converter.model import Note, SourceDocument
 from converter.model.errors import ArchiveError
 from converter.reading.intake import CORRUPT
-from converter.model import Note, SourceDocument
 from converter.reading.ooxml.blocks import read_blocks
 from converter.reading.ooxml.context import Context
 from converter.reading.ooxml.images import Images

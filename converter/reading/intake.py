@@ -15,8 +15,8 @@ from pathlib import Path
 import olefile
 from lxml.etree import XMLSyntaxError
 
-from converter.model.errors import ArchiveError
 from converter.model import Report
+from converter.model.errors import ArchiveError
 
 # What a folder is searched for: .docx, and the formats staff confuse with it (each gets its message).
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".odt", ".rtf")

@@ -11,9 +11,8 @@ import html
 import re
 from urllib.parse import quote
 
+from converter.model import Cell, Heading, Paragraph, Report, Run, Table, safe_href
 from converter.structure.anchors import heading_ids
-from converter.model import Cell, Heading, Paragraph, Report, Run, Table
-from converter.reading.ooxml.inline import safe_href
 from converter.structure.runs import merge_runs
 
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})

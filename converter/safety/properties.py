@@ -1,10 +1,10 @@
 """Document properties (docProps/core.xml, docProps/custom.xml) that carry marks or personal data."""
 from __future__ import annotations
 
-from converter.safety.marks import mark_in_property
-from converter.safety.findings import Finding, personal_finding, snippet
 from converter.reading.ooxml.package import Package
 from converter.reading.ooxml.xml import CP, local_name
+from converter.safety.findings import Finding, personal_finding, snippet
+from converter.safety.marks import mark_in_property
 from converter.safety.personal_data import find_personal_data
 
 CORE = CP + "coreProperties"

@@ -17,18 +17,18 @@ import re
 from pathlib import Path
 
 from converter.data import YAMLError
-from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_prose
-from converter.safety.properties import property_findings
-from converter.safety.word_review import comment_findings, hidden_findings, hidden_style_ids, revision_findings
-from converter.safety.locations import PART_KINDS, Located, located_paragraphs
-from converter.model.errors import ArchiveError
-from converter.safety.findings import PERSONAL, Finding, personal_finding, snippet
 from converter.data.frontmatter import split_page
 from converter.model import Heading, Report
+from converter.model.errors import ArchiveError
 from converter.model.fields import SCANNED_KEYS
 from converter.reading.ooxml.package import Package
 from converter.reading.ooxml.xml import W
+from converter.safety.findings import PERSONAL, Finding, personal_finding, snippet
+from converter.safety.locations import PART_KINDS, Located, located_paragraphs
+from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_prose
 from converter.safety.personal_data import find_personal_data
+from converter.safety.properties import property_findings
+from converter.safety.word_review import comment_findings, hidden_findings, hidden_style_ids, revision_findings
 
 __all__ = ["Finding", "publication_findings", "page_findings", "findings_in_page", "refusal"]
 SHOWN = 4  # findings named in one refusal line

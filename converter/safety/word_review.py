@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from converter.safety.locations import PART_KINDS, Located, paragraph_of
-from converter.safety.findings import Finding, snippet
 from converter.reading.ooxml.xml import W, flag, val
+from converter.safety.findings import Finding, snippet
+from converter.safety.locations import PART_KINDS, Located, paragraph_of
 
 REVISIONS = tuple(W + tag for tag in (
     "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "rPrChange", "pPrChange",

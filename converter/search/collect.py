@@ -29,10 +29,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.site import forked
 from converter.search.index import Report, build_index
 from converter.search.page_text import fragment_text, page_text
 from converter.search.postings import without_huge_pages
+from converter.site import forked
 
 MARK = "data-search-body"
 OPENING = re.compile(r"<div(?:\s[^<>]*)?\sdata-search-body(?:\s[^<>]*)?>\s*")

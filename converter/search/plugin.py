@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-from converter.site.mkdocs_api import base, PluginError, BasePlugin, get_plugin_logger, File, Files
 from converter.search.collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
 from converter.search.index import search_values
+from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_plugin_logger
 
 THEME = Path(__file__).parent / "theme"
 REPORTS = "reports/"

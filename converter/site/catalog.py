@@ -8,9 +8,8 @@ from functools import cached_property
 
 from converter.data import YAMLError, where
 from converter.data.frontmatter import split_page
-
-from converter.model.fields import DOC_TYPES, ReportMeta, problems
 from converter.metadata.slugs import name_slug, type_slug
+from converter.model.fields import DOC_TYPES, ReportMeta, problems
 
 NO_ISSUER = "未注明机关"
 HOME, YEARS, TOPICS, ISSUERS, TYPES = "index.md", "years/index.md", "topics/index.md", "issuers/index.md", "types/index.md"

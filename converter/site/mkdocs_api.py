@@ -12,9 +12,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands import build as mkdocs_build  # noqa: E402
 from mkdocs.commands import serve as mkdocs_serve  # noqa: E402
-from mkdocs.config import base  # noqa: E402
-from mkdocs.config import config_options  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config import base, config_options, load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import BasePlugin, get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402

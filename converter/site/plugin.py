@@ -10,15 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
-
-from converter.site.mkdocs_api import base, config_options as c, PluginError, BasePlugin, File, Files, get_toc, get_relative_url
-from converter.site import csp, theme_setup
 from converter.model.fields import ReportMeta
+from converter.site import csp, theme_setup
 from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
 from converter.site.feeds import atom, feeds
-from converter.site.indexes import SECTIONS, IndexPage, index_pages
 from converter.site.head_meta import page_description
+from converter.site.indexes import SECTIONS, IndexPage, index_pages
 from converter.site.markup import esc
+from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_relative_url, get_toc
+from converter.site.mkdocs_api import config_options as c
 from converter.site.prerender import Prerender, report_markdown
 from converter.site.report_page import Original, card, digest, with_card
 from converter.site.views import PageParts, index_parts, report_parts

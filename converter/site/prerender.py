@@ -16,9 +16,8 @@ import queue
 import traceback
 from dataclasses import dataclass, field
 
-
-from converter.site.mkdocs_api import PluginError, Page, get_data
 from converter.site import forked
+from converter.site.mkdocs_api import Page, PluginError, get_data
 
 FREE, OURS, WORKERS = 0, 1, 2
 

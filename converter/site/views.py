@@ -9,7 +9,15 @@ from converter.site.head_meta import citation, json_ld, meta_tags
 from converter.site.indexes import IndexPage
 from converter.site.markup import Link, esc
 from converter.site.relations import related
-from converter.site.report_page import Original, breadcrumbs, citation_box, download_box, quick_download, related_box, report_trail
+from converter.site.report_page import (
+    Original,
+    breadcrumbs,
+    citation_box,
+    download_box,
+    quick_download,
+    related_box,
+    report_trail,
+)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ This is the one title finder for a .docx: the page's `#` and the front matter's 
 (`metadata.title_fallback` only handles what it cannot see)."""
 from __future__ import annotations
 
-from converter.structure.clean_lines import prevailing
 from converter.model import Table
+from converter.structure.clean_lines import prevailing
 from converter.structure.rules import HeadingRules
 from converter.structure.web_furniture import is_web_furniture
 

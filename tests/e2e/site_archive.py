@@ -7,7 +7,6 @@ from pathlib import Path
 from docx_factory import simple_report
 
 from converter.data.frontmatter import split_page
-
 from converter.model.fields import ReportMeta
 
 from .conftest import DEMO_REPORTS, run_archive

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 from docx_factory import simple_report
-from hostile_docx import (CAMERA_METADATA, PAYLOADS, YAML_LINES, hostile_body_report, hostile_core_title_report,
-                          hostile_table_report, hostile_title_report)
+from hostile_docx import (
+    CAMERA_METADATA,
+    PAYLOADS,
+    YAML_LINES,
+    hostile_body_report,
+    hostile_core_title_report,
+    hostile_table_report,
+    hostile_title_report,
+)
 from lxml import html
 
 from converter.data.frontmatter import split_page

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from docx_factory import simple_report
+from search_reference import SearchIndex
 
 from converter.search.normalize import normalize, query_terms
 from converter.search.page_text import page_text
-from search_reference import SearchIndex
 
 from .conftest import DEMO_REPORTS, run_archive, run_axe
 

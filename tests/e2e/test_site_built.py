@@ -3,8 +3,8 @@ sitemap and the size of a report page. This archive has a site_url (the browser 
 from __future__ import annotations
 
 import gzip
-import shutil
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path

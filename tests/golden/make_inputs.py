@@ -7,8 +7,24 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
 
-from docx_factory import (Grid, Para, Styled, Title, Xml, add_notes, add_numbering, hyperlink_rel,  # noqa: E402
-                          image_rel, numbered, para, picture, run, simple_report, textbox, write_docx)
+from docx_factory import (  # noqa: E402
+    Grid,
+    Para,
+    Styled,
+    Title,
+    Xml,
+    add_notes,
+    add_numbering,
+    hyperlink_rel,
+    image_rel,
+    numbered,
+    para,
+    picture,
+    run,
+    simple_report,
+    textbox,
+    write_docx,
+)
 
 INDENT = "\u3000\u3000"
 MERGED_TABLE = (

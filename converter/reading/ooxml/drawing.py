@@ -5,7 +5,7 @@ branch is read: the first choice whose requirements are understood, else the fal
 """
 from __future__ import annotations
 
-from converter.reading.ooxml.xml import A, MC, O, PIC, V, WP, r, w
+from converter.reading.ooxml.xml import MC, PIC, WP, A, O, V, r, w
 
 TXBX = w("txbxContent")
 ALTERNATE, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
-from converter.reading.image_metadata import strip_image_metadata
 from converter.model import Image
+from converter.reading.image_metadata import strip_image_metadata
 from converter.reading.ooxml.notices import Notices
 from converter.reading.ooxml.package import Package, Relationship
 

@@ -2,7 +2,7 @@
 note references, pictures; text boxes found on the way are read as blocks for later."""
 from __future__ import annotations
 
-from converter.model import Run
+from converter.model import Run, safe_href
 from converter.reading.ooxml.context import Context
 from converter.reading.ooxml.drawing import ALTERNATE, choose_branch, pictures, textboxes, unconvertible
 from converter.reading.ooxml.fields import DROPPED, field_kind, hyperlink_target
@@ -18,20 +18,12 @@ DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
 NO_BREAK_HYPHEN = w("noBreakHyphen")
 TRANSPARENT = frozenset({w("smartTag"), w("customXml"), w("ins"), w("moveTo"), w("dir"), w("bdo")})
 MATH = frozenset({M + "oMath", M + "oMathPara"})
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def paragraph_runs(p, ctx: Context, base: RunFormat) -> list[Run]:
     out: list[Run] = []
     _inline(p, ctx, base, None, out)
     return out
-
-
-def safe_href(target: str | None) -> str | None:
-    """Only web and mail links survive; anything else (file:, javascript:, bookmarks) becomes text."""
-    if target and target.strip().lower().startswith(LINK_SCHEMES):
-        return target.strip()
-    return None
 
 
 def sdt_content(sdt):

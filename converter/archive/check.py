@@ -8,6 +8,7 @@ A finding is an error (the build refuses to publish) or a hint (`is_error=False`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -17,7 +18,7 @@ from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
 from converter.model.errors import ArchiveError
-from converter.model.fields import LABELS, problems
+from converter.model.fields import LABELS, ReportMeta, read_front_matter
 from converter.safety.publication import findings_in_page
 
 
@@ -40,46 +41,52 @@ class Page:
     body: str
     taxonomy: Taxonomy | None = None  # the archive's topics; None when its topics.yml is malformed
 
+    @cached_property
+    def fields(self) -> tuple[ReportMeta, list[str]]:
+        """The page's fields (a wrong value left empty) and what is wrong with its front matter."""
+        return read_front_matter(self.data)
+
+    @property
+    def meta(self) -> ReportMeta:
+        return self.fields[0]
+
 
 def front_matter(page: Page) -> Iterable[Finding]:
-    return [Finding(page.name, problem) for problem in problems(page.data)]
+    return [Finding(page.name, problem) for problem in page.fields[1]]
 
 
 def download_present(page: Page) -> Iterable[Finding]:
-    download = page.data.get("download")
-    name = download.get("file") if isinstance(download, dict) else None
-    if name and not (page.path.parent / name).is_file():
-        return [Finding(page.name, f"找不到供下载的原件 {name}，请用 archive add --force 重新导入原文件")]
+    download = page.meta.download
+    if download and not (page.path.parent / download.file).is_file():
+        return [Finding(page.name, f"找不到供下载的原件 {download.file}，请用 archive add --force 重新导入原文件")]
     return []
 
 
 def same_original_twice(pages: list[Page]) -> Iterable[Finding]:
     first: dict[str, str] = {}
     for page in pages:
-        sha = page.data.get("sha256")
-        if isinstance(sha, str) and sha in first:
+        sha = page.meta.sha256
+        if sha and sha in first:
             yield Finding(page.name, f"与 {first[sha]} 来自同一个原文件（sha256 相同），请删除多余的一页", False)
-        elif isinstance(sha, str):
+        elif sha:
             first[sha] = page.name
 
 
 def metadata_hints(page: Page) -> Iterable[Finding]:
-    return [Finding(page.name, note, is_error=False) for note in metadata_notes(page.data, page.taxonomy)]
+    return [Finding(page.name, note, is_error=False) for note in metadata_notes(page.meta, page.taxonomy)]
 
 
-def metadata_notes(data: dict, taxonomy: Taxonomy | None) -> list[str]:
+def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[str]:
     """Hints for staff: values taken from weak sources (to confirm), and missing or unknown topics."""
     notes = []
-    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
-    for key, source in sources.items():
+    for key, source in meta.sources.items():
         if source in WEAK_SOURCES:
-            notes.append(f"{LABELS.get(key, key)}“{data.get(key)}”取自{SOURCE_NAMES[source]}，请核对；"
+            notes.append(f"{LABELS.get(key, key)}“{getattr(meta, key, '')}”取自{SOURCE_NAMES[source]}，请核对；"
                          f"确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”")
-    topics = data.get("topics") if isinstance(data.get("topics"), list) else []
-    if not topics:
+    if not meta.topics:
         notes.append("没有主题（topics），请在页首补上，或重新导入时用 --topic 指定")
     if taxonomy is not None:
-        notes.extend(n.message for n in unknown_topics([t for t in topics if isinstance(t, str)], taxonomy))
+        notes.extend(n.message for n in unknown_topics(meta.topics, taxonomy))
     return notes
 
 

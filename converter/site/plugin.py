@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
-from converter.model.fields import ReportMeta
+from converter.model.fields import BY_KEY, ReportMeta
 from converter.site import csp, theme_setup
 from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
 from converter.site.feeds import atom, feeds
@@ -121,8 +121,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return markdown
         src = page.file.src_uri
         if entry := self.catalog.by_src.get(src):
-            page.meta = dict(self.pages[src][0])
-            page.meta.setdefault("template", "archive-report.html")
+            # Only the registry's fields reach Material: a key staff add (template, hide, …) is theirs to
+            # keep in the file, but it must not change how the page is built.
+            page.meta = {k: v for k, v in self.pages[src][0].items() if k in BY_KEY}
+            page.meta["template"] = "archive-report.html"
             # Material prints the description into an attribute as it is: escape it here.
             page.meta.setdefault("description", esc(page_description(entry)))
             page.update_date = entry.added  # sitemap lastmod: from the data, not the build time

@@ -8,7 +8,7 @@ from archive_helpers import new_archive, pages, run
 from docx_factory import simple_report
 
 import converter.archive.check
-from converter.archive.check import Finding, check_archive
+from converter.archive.check import CheckFinding, check_archive
 
 
 def imported(tmp_path: Path) -> tuple[Path, Path]:
@@ -27,7 +27,7 @@ def test_unreadable_front_matter_is_an_error_naming_the_page(tmp_path):
     archive, page = imported(tmp_path)
     page.write_text("---\ntitle: [unclosed\n---\n\n正文\n", encoding="utf-8")
     assert check_archive(archive) == [
-        Finding(pages(archive)[0], "页首元数据无法解析（ParserError），请检查 YAML 格式")]
+        CheckFinding(pages(archive)[0], "页首元数据第 3 行不是有效的 YAML，请检查缩进、冒号和引号", code="bad-yaml")]
 
 
 def test_missing_download_is_an_error(tmp_path):
@@ -49,6 +49,6 @@ def test_two_pages_from_the_same_original_is_a_hint(tmp_path):
 
 def test_a_check_added_to_the_list_runs_on_every_page(tmp_path, monkeypatch):
     archive, _ = imported(tmp_path)
-    added = lambda page: [Finding(page.name, f"看过 {page.data['year']}", is_error=False)]
+    added = lambda page: [CheckFinding(page.name, f"看过 {page.data['year']}", is_error=False)]
     monkeypatch.setattr(converter.archive.check, "PAGE_CHECKS", [*converter.archive.check.PAGE_CHECKS, added])
     assert [f.message for f in check_archive(archive)] == ["看过 2023"]

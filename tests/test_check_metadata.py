@@ -1,8 +1,8 @@
 """`archive check` tells staff which metadata to confirm: weak sources, missing or unknown topics."""
 from converter.archive.check import check_archive, metadata_notes
-from converter.model.fields import read_front_matter
 from converter.data.frontmatter import join_page
 from converter.metadata.topics import load_taxonomy
+from converter.model.fields import read_front_matter
 
 SHA = "0" * 64
 
@@ -30,9 +30,10 @@ def test_confirmed_values_are_not_listed(tmp_path):
 
 def test_empty_and_unknown_topics_are_warnings():
     taxonomy = load_taxonomy()
-    assert "没有主题" in metadata_notes(read_front_matter({"topics": []})[0], taxonomy)[0]
-    notes = metadata_notes(read_front_matter({"topics": ["科技、教育", "知识产权", "科教"]})[0], taxonomy)
-    assert len(notes) == 1 and "“科教”不在主题分类" in notes[0]
+    [note] = metadata_notes(read_front_matter({"topics": []})[0], taxonomy)
+    assert note.code == "no-topics" and "没有主题" in note.message
+    [note] = metadata_notes(read_front_matter({"topics": ["科技、教育", "知识产权", "科教"]})[0], taxonomy)
+    assert note.code == "unknown-topic" and "“科教”不在主题分类" in note.message
 
 
 def test_archive_topics_file_decides_what_is_known(tmp_path):

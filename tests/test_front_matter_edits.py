@@ -16,7 +16,7 @@ from docx_factory import simple_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from converter.archive.check import PAGE_CHECKS, Page
+from converter.archive.check import PAGE_CHECKS, CheckedPage
 from converter.archive.convert import convert_file
 from converter.data import YAMLError
 from converter.data.frontmatter import join_page, split_page
@@ -76,7 +76,7 @@ def outcome(text: str, folder: Path) -> str:
         return "refused"
     path = folder / "r.md"
     (folder / "r.docx").write_bytes(b"PK")  # the download the page names
-    page = Page("docs/reports/2023/r.md", path, data, body, taxonomy_for(None))
+    page = CheckedPage("docs/reports/2023/r.md", path, data, body, taxonomy_for(None))
     findings = [f for check in PAGE_CHECKS for f in check(page)] if data else []
     for finding in findings:
         assert "\n" not in finding.line() and finding.message.strip()

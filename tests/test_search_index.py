@@ -10,7 +10,7 @@ from search_reference import SearchIndex, parse_shard, read_varints
 
 from converter.search.codes import normalise
 from converter.search.fragments import CHUNK, OVERLAP
-from converter.search.index import Report, build_index, search_values
+from converter.search.index import IndexedReport, build_index, search_values
 from converter.search.normalize import normalize, query_terms
 from converter.search.postings import varints
 from converter.search.shards import BIG_BYTES, key_hash
@@ -18,8 +18,8 @@ from converter.search.shards import BIG_BYTES, key_hash
 WORDS = ["科技", "特派员", "派员管理", "扶贫", "PM2.5", "5G", "GDP", "增长8.8%", "发展", "的", "１ ９ ９ ７年", "\n"]
 
 
-def reports_from(texts: list[str]) -> list[Report]:
-    return [Report(url=f"reports/{2000 + i}/r{i}/", text=t,
+def reports_from(texts: list[str]) -> list[IndexedReport]:
+    return [IndexedReport(url=f"reports/{2000 + i}/r{i}/", text=t,
                    fields=search_values({"title": t.split("\n")[0][:20] or "无题", "year": 2000 + i,
                                          "issuer": "甲局" if i % 2 else "乙局", "doc_type": "工作总结",
                                          "topics": ["科技"]}))

@@ -12,7 +12,7 @@ import pytest
 from archive_helpers import new_archive, tree
 
 from converter.archive.build import build_site
-from converter.archive.check import Finding, check_archive
+from converter.archive.check import CheckFinding, check_archive
 from converter.data.frontmatter import join_page
 from converter.model.fields import ReportMeta
 from converter.search import plugin as search_plugin
@@ -148,7 +148,7 @@ def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, mo
     def check_counting_parses(root):
         before = len(parsed)  # in the forked check: what the parent had parsed when it forked
         findings = check_archive(root)
-        return findings + [Finding("parses", str(len(parsed) - before), is_error=False)]
+        return findings + [CheckFinding("parses", str(len(parsed) - before), is_error=False)]
 
     findings = build_site(archive, Path("shared-parse"), check=check_counting_parses, parallel=True)
 

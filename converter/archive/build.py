@@ -23,7 +23,7 @@ from typing import Callable
 from converter.archive.atomic import recover_dir, replace_dir
 from converter.archive.inbox import Inbox
 from converter.archive.lock import archive_lock
-from converter.archive.pages import UNREADABLE, read_page, report_paths
+from converter.archive.pages import PAGE_READ_ERRORS, read_page, report_paths
 from converter.data.frontmatter import parsing_once
 from converter.model.errors import ArchiveError
 from converter.search.plugin import SearchPlugin
@@ -65,7 +65,7 @@ def _parse_pages(root: Path) -> None:
     for path in report_paths(root):
         try:
             read_page(path)
-        except UNREADABLE:
+        except PAGE_READ_ERRORS:
             pass  # the check reports it
 
 

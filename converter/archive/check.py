@@ -13,20 +13,22 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from converter.archive.pages import read_page, report_paths
-from converter.data import YAMLError
+from converter.data import YAMLError, where
 from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
+from converter.model import Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import LABELS, ReportMeta, read_front_matter
 from converter.safety.publication import findings_in_page
 
 
 @dataclass(frozen=True)
-class Finding:
+class CheckFinding:
     page: str
     message: str
     is_error: bool = True
+    code: str = ""  # what kind of finding: the front matter's, a safety finding's, a metadata hint's code
 
     def line(self) -> str:
         kind = "错误" if self.is_error else "提示"
@@ -34,7 +36,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Page:
+class CheckedPage:
     name: str  # relative to the archive, e.g. docs/reports/2023/qukejiju-gongzuo-zongjie.md
     path: Path
     data: dict
@@ -51,72 +53,76 @@ class Page:
         return self.fields[0]
 
 
-def front_matter(page: Page) -> Iterable[Finding]:
-    return [Finding(page.name, problem) for problem in page.fields[1]]
+def front_matter(page: CheckedPage) -> Iterable[CheckFinding]:
+    return [CheckFinding(page.name, problem, code="front-matter") for problem in page.fields[1]]
 
 
-def download_present(page: Page) -> Iterable[Finding]:
+def download_present(page: CheckedPage) -> Iterable[CheckFinding]:
     download = page.meta.download
     if download and not (page.path.parent / download.file).is_file():
-        return [Finding(page.name, f"找不到供下载的原件 {download.file}，请用 archive add --force 重新导入原文件")]
+        return [CheckFinding(page.name, f"找不到供下载的原件 {download.file}，请用 archive add --force 重新导入原文件",
+                             code="download-missing")]
     return []
 
 
-def same_original_twice(pages: list[Page]) -> Iterable[Finding]:
+def same_original_twice(pages: list[CheckedPage]) -> Iterable[CheckFinding]:
     first: dict[str, str] = {}
     for page in pages:
         sha = page.meta.sha256
         if sha and sha in first:
-            yield Finding(page.name, f"与 {first[sha]} 来自同一个原文件（sha256 相同），请删除多余的一页", False)
+            yield CheckFinding(page.name, f"与 {first[sha]} 来自同一个原文件（sha256 相同），请删除多余的一页", False,
+                               "same-original")
         elif sha:
             first[sha] = page.name
 
 
-def metadata_hints(page: Page) -> Iterable[Finding]:
-    return [Finding(page.name, note, is_error=False) for note in metadata_notes(page.meta, page.taxonomy)]
+def metadata_hints(page: CheckedPage) -> Iterable[CheckFinding]:
+    return [CheckFinding(page.name, note.message, False, note.code) for note in metadata_notes(page.meta, page.taxonomy)]
 
 
-def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[str]:
+def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[Notice]:
     """Hints for staff: values taken from weak sources (to confirm), and missing or unknown topics."""
     notes = []
     for key, source in meta.sources.items():
         if source in WEAK_SOURCES:
-            notes.append(f"{LABELS.get(key, key)}“{getattr(meta, key, '')}”取自{SOURCE_NAMES[source]}，请核对；"
-                         f"确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”")
+            notes.append(Notice(f"weak-{key}", f"{LABELS.get(key, key)}“{getattr(meta, key, '')}”取自{SOURCE_NAMES[source]}，"
+                                f"请核对；确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”"))
     if not meta.topics:
-        notes.append("没有主题（topics），请在页首补上，或重新导入时用 --topic 指定")
+        notes.append(Notice("no-topics", "没有主题（topics），请在页首补上，或重新导入时用 --topic 指定"))
     if taxonomy is not None:
-        notes.extend(n.message for n in unknown_topics(meta.topics, taxonomy))
+        notes.extend(unknown_topics(meta.topics, taxonomy))
     return notes
 
 
-def publishable(page: Page) -> Iterable[Finding]:
+def publishable(page: CheckedPage) -> Iterable[CheckFinding]:
     """Marks and personal data, also those a hand edit brought in (personal data needs a recorded reason)."""
-    return [Finding(page.name, f"{f.message}。{f.fix}", f.blocking) for f in findings_in_page(page.data, page.body)]
+    return [CheckFinding(page.name, f"{f.message}。{f.fix}", f.blocking, f.code) for f in findings_in_page(page.data, page.body)]
 
 
-PAGE_CHECKS: list[Callable[[Page], Iterable[Finding]]] = [front_matter, download_present, metadata_hints, publishable]
-ARCHIVE_CHECKS: list[Callable[[list[Page]], Iterable[Finding]]] = [same_original_twice]
+PAGE_CHECKS: list[Callable[[CheckedPage], Iterable[CheckFinding]]] = [front_matter, download_present, metadata_hints, publishable]
+ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [same_original_twice]
 
 
-def check_archive(root: Path) -> list[Finding]:
+def check_archive(root: Path) -> list[CheckFinding]:
     findings, pages = [], []
     try:
         taxonomy = taxonomy_for(root)
     except ArchiveError as error:
-        findings.append(Finding(ARCHIVE_TAXONOMY, error.line()))
+        findings.append(CheckFinding(ARCHIVE_TAXONOMY, error.line(), code=error.code))
         taxonomy = None
     for path in report_paths(root):
         name = path.relative_to(root).as_posix()
         try:
             data, body = read_page(path)
         except (YAMLError, UnicodeDecodeError) as error:
-            findings.append(Finding(name, f"页首元数据无法解析（{type(error).__name__}），请检查 YAML 格式"))
+            problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
+                else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"
+            findings.append(CheckFinding(name, problem, code="bad-yaml"))
             continue
         if not data:
-            findings.append(Finding(name, "缺少页首元数据（--- 包围的 YAML）"))
+            findings.append(CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter"))
             continue
-        pages.append(Page(name, path, data, body, taxonomy))
+        pages.append(CheckedPage(name, path, data, body, taxonomy))
     for page in pages:
         for check in PAGE_CHECKS:
             findings.extend(check(page))

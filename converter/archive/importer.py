@@ -19,7 +19,7 @@ from typing import Callable
 
 from converter.archive.atomic import write_atomic
 from converter.archive.lock import archive_lock
-from converter.archive.pages import REPORTS, STATE, Backup, Page, PageIndex, merged
+from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, run_all
 from converter.data import DATA_DIR
@@ -157,7 +157,7 @@ class Importer:
                        meta=read_front_matter(data)[0], warnings=prepared.warnings, backup=backup,
                        edited=bool(page and page.edited))
 
-    def _existing(self, known: Path | None, prepared: Prepared) -> tuple[Path | None, Page | None]:
+    def _existing(self, known: Path | None, prepared: Prepared) -> tuple[Path | None, ExistingPage | None]:
         """The page this file replaces (`force` only), if any: of the same original, or of the same report."""
         target = known or self.index.same_report(prepared.meta)
         if target and not known and not self.force:
@@ -172,7 +172,7 @@ class Importer:
         return Outcome(path, "unchanged", page=target.relative_to(self.root), edited=self.index.edited(target))
 
     def _new_page(self, meta: ReportMeta) -> Path:
-        folder = self.root / REPORTS / str(meta.year)
+        folder = self.root / REPORTS_DIR / str(meta.year)
         return folder / f"{report_slug(meta.issuer, meta.doc_type, self.index.stems.get(folder, set()), title=meta.title)}.md"
 
     def _front_matter(self, prepared: Prepared, target: Path) -> dict:
@@ -243,5 +243,5 @@ def init(target: Path) -> list[Path]:
             shutil.copyfile(source, destination)
             created.append(destination)
     (target / "inbox").mkdir(exist_ok=True)
-    (target / REPORTS).mkdir(parents=True, exist_ok=True)
+    (target / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
     return created

@@ -17,19 +17,19 @@ from converter.data import YAMLError
 from converter.data.frontmatter import body_hash, split_page
 from converter.model.fields import MACHINE_KEYS, ReportMeta
 
-REPORTS = Path("docs") / "reports"
+REPORTS_DIR = Path("docs") / "reports"
 STATE = Path(".archive")
 CACHE = STATE / "pages.json"
-UNREADABLE = (OSError, UnicodeDecodeError, YAMLError)  # what `read_page` may raise
+PAGE_READ_ERRORS = (OSError, UnicodeDecodeError, YAMLError)  # what `read_page` may raise
 
 
 def report_paths(root: Path) -> list[Path]:
     """The archive's report pages, docs/reports/<year>/<name>.md, in name order."""
-    return sorted((root / REPORTS).glob("*/*.md"))
+    return sorted((root / REPORTS_DIR).glob("*/*.md"))
 
 
 def read_page(path: Path) -> tuple[dict, str]:
-    """A page's front matter (empty when it has none) and body; raises one of UNREADABLE."""
+    """A page's front matter (empty when it has none) and body; raises one of PAGE_READ_ERRORS."""
     return split_page(path.read_text(encoding="utf-8"))
 
 
@@ -40,7 +40,7 @@ def identity(data: dict) -> tuple | None:
 
 
 @dataclass
-class Page:
+class ExistingPage:
     path: Path  # absolute
     data: dict  # front matter now (with staff's edits)
     body: str
@@ -52,7 +52,7 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Entry:
+class KnownPage:
     """What the importer needs to know of a page, valid while the page keeps its size and time stamp."""
 
     stamp: tuple  # (size, mtime_ns) of the page; () when not written (a dry run)
@@ -70,7 +70,7 @@ class PageIndex:
     """
 
     root: Path
-    entries: dict[Path, Entry] = field(default_factory=dict)
+    entries: dict[Path, KnownPage] = field(default_factory=dict)
     by_sha: dict[str, Path] = field(default_factory=dict)
     by_identity: dict[tuple, Path] = field(default_factory=dict)
     stems: dict[Path, set[str]] = field(default_factory=dict)  # folder → page names taken
@@ -83,22 +83,22 @@ class PageIndex:
             entry = cached.get(path.relative_to(root).as_posix())
             if entry is None or entry.stamp != file_stamp(path):
                 page = index.read(path)
-                entry = page and Entry(file_stamp(path), page.data.get("sha256") or "",
+                entry = page and KnownPage(file_stamp(path), page.data.get("sha256") or "",
                                        _identities(page.data, page.generated), page.edited)
             if entry:
                 index._add(path, entry)
         return index
 
-    def read(self, path: Path) -> Page | None:
+    def read(self, path: Path) -> ExistingPage | None:
         try:
             data, body = read_page(path)
-        except UNREADABLE:
+        except PAGE_READ_ERRORS:
             return None  # `archive check` reports it; its name stays taken
-        return Page(path, data, body, self._generated(path)) if data else None
+        return ExistingPage(path, data, body, self._generated(path)) if data else None
 
     def remember(self, path: Path, data: dict, generated: dict | None = None) -> None:
         """A page just written (or, in a dry run, planned) with this front matter."""
-        self._add(path, Entry(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
+        self._add(path, KnownPage(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
 
     def edited(self, path: Path) -> bool:
         return path in self.entries and self.entries[path].edited
@@ -116,7 +116,7 @@ class PageIndex:
                    for path, e in self.entries.items() if e.stamp}
         write_atomic(self.root / CACHE, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
 
-    def _add(self, path: Path, entry: Entry) -> None:
+    def _add(self, path: Path, entry: KnownPage) -> None:
         self.entries[path] = entry
         self.stems.setdefault(path.parent, set()).add(path.stem)
         if entry.sha256:
@@ -135,16 +135,16 @@ def _identities(data: dict, generated: dict | None) -> tuple[tuple, ...]:
     return tuple(key for key in (identity(data), identity(generated or {})) if key)
 
 
-def _read_cache(root: Path) -> dict[str, Entry]:
+def _read_cache(root: Path) -> dict[str, KnownPage]:
     try:
         cached = json.loads((root / CACHE).read_text(encoding="utf-8"))
-        return {name: Entry(tuple(stamp), sha, tuple(tuple(i) for i in identities), edited)
+        return {name: KnownPage(tuple(stamp), sha, tuple(tuple(i) for i in identities), edited)
                 for name, (stamp, sha, identities, edited) in cached.items()}
     except (OSError, ValueError, TypeError):
         return {}
 
 
-def merged(new: dict, page: Page) -> dict:
+def merged(new: dict, page: ExistingPage) -> dict:
     """The new front matter with every value staff changed by hand kept (and keys they removed, removed)."""
     result = dict(new)
     sources = dict(new.get("sources") or {})

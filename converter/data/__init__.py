@@ -42,10 +42,11 @@ def read_yaml(path: Path, what: str, fix: str, code: str = "bad-yaml"):
         raise ArchiveError(code, f"{what} {path.name} {where(error)}格式有误", fix) from error
 
 
-def where(error: yaml.YAMLError) -> str:
-    """`第 3 行` for an error PyYAML located, else ""."""
+def where(error: yaml.YAMLError, first_line: int = 1) -> str:
+    """`第 3 行` for an error PyYAML located, else "". `first_line`: the file's line number of the YAML's
+    first line (2 for front matter, below its `---`)."""
     mark = getattr(error, "problem_mark", None)
-    return f"第 {mark.line + 1} 行" if mark else ""
+    return f"第 {mark.line + first_line} 行" if mark else ""
 
 
 def load_yaml(text: str):

@@ -46,14 +46,14 @@ def head_lines(report: Report) -> list[HeadLine]:
             texts.append((block.text, False))
     lines = []
     for text, is_title in texts:
-        line = classify(text)
+        line = classify_line(text)
         if line.kind == "stop" and not is_title:  # a title line that reads like a body line is only skipped
             break
         lines.append(line)
     return lines
 
 
-def classify(text: str) -> HeadLine:
+def classify_line(text: str) -> HeadLine:
     text = text.strip(INDENT)
     return HeadLine(text, _kind(text), *(header_field(text) or ()))
 

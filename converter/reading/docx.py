@@ -30,7 +30,7 @@ from converter.reading.ooxml.styles import Styles
 from converter.reading.ooxml.xml import w
 
 HAN_NUMERALS = "一二三四五六七八九"  # 一级标题 … 九级标题
-UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, KeyError, ValueError,
+READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, KeyError, ValueError,
               EOFError, OSError, RuntimeError, NotImplementedError, zlib.error, RecursionError)
 
 
@@ -39,7 +39,7 @@ def read_docx(path: Path) -> SourceDocument:
     try:
         with Package.open(path) as package:
             return _read(package)
-    except UNREADABLE as error:
+    except READ_ERRORS as error:
         raise ArchiveError(*CORRUPT) from error
 
 

@@ -1,4 +1,4 @@
-"""Report texts collected while the site is built, and the index built from them.
+"""IndexedReport texts collected while the site is built, and the index built from them.
 
 `Collector` takes a page's searchable text from its HTML (page_text.py) and builds and writes the
 index. `archive build` runs it in a forked process (`CollectorProcess`, same methods), fed while pages
@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.search.index import Report, build_index
+from converter.search.index import IndexedReport, build_index
 from converter.search.page_text import fragment_text, page_text
 from converter.search.postings import without_huge_pages
 from converter.site import forked
@@ -61,7 +61,7 @@ class Collector:
     def __init__(self, previous: Path | None = None):
         """`previous`: the search folder of the site this build replaces (see `write_index`)."""
         self.previous = previous
-        self.reports: dict[str, Report] = {}
+        self.reports: dict[str, IndexedReport] = {}
         self.unsure: dict[str, PageFields] = {}  # read back from the written page at the end
         self.files: dict[str, bytes] | None = None  # the index, when built from the current texts
         self.written: dict[str, bytes] = {}  # what is in the folder already
@@ -117,7 +117,7 @@ class Collector:
         self.written.update(files)
 
     def _keep(self, fields: PageFields, text: str) -> None:
-        self.reports[fields.url] = Report(url=fields.url, text=text, fields=fields.fields)
+        self.reports[fields.url] = IndexedReport(url=fields.url, text=text, fields=fields.fields)
         self.files = None
 
 

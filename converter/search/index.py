@@ -29,13 +29,13 @@ CODED = tuple(f.key for f in FIELDS if f.search == "coded")
 
 
 @dataclass(frozen=True)
-class Report:
+class IndexedReport:
     url: str  # relative to the site root, e.g. "reports/2023/kejiju/"
     text: str  # the page's searchable text (page_text.py)
     fields: dict  # the values of the `search` fields (`search_values`): a list for a list field
 
 
-def build_index(reports: list[Report], early: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
+def build_index(reports: list[IndexedReport], early: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
     """`early`, if given, gets the report texts' files (t/) as soon as they are made, before the postings:
     writing them can go on meanwhile."""
     reports = sorted(reports, key=lambda r: r.url)
@@ -76,7 +76,7 @@ def search_values(meta: dict, title: str = "") -> dict:
     return values
 
 
-def _meta(reports: list[Report], lengths: list[int], shards: int, big: list[str], digest: str) -> dict:
+def _meta(reports: list[IndexedReport], lengths: list[int], shards: int, big: list[str], digest: str) -> dict:
     codes = {key: sorted({v for r in reports for v in _as_list(r.fields[key])}) for key in CODED}
     numbers = {key: {v: n for n, v in enumerate(values)} for key, values in codes.items()}
     docs = [[r.url, *(_coded(r.fields[f.key], numbers.get(f.key)) for f in FIELDS), length]

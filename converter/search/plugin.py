@@ -8,10 +8,10 @@ from pathlib import Path
 
 from converter.search.collect import MARK, Collector, CollectorProcess, PageFields, wrapped_in
 from converter.search.index import search_values
+from converter.site.catalog import REPORTS_URI
 from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_plugin_logger
 
 THEME = Path(__file__).parent / "theme"
-REPORTS = "reports/"
 SEARCH_PAGE = """---
 title: 搜索
 hide:
@@ -54,7 +54,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        if self.parallel and page.file.src_uri.startswith(REPORTS):
+        if self.parallel and page.file.src_uri.startswith(REPORTS_URI):
             self.collector.add_fragment(page_fields(page), html)
             self.sent[page.url] = html
         return html
@@ -68,7 +68,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         sent = self.sent.pop(page.url, None)
         if sent is not None and wrapped_in(output, sent):
             return output
-        if page.file.src_uri.startswith(REPORTS) or MARK in output:
+        if page.file.src_uri.startswith(REPORTS_URI) or MARK in output:
             self.collector.add_page(page_fields(page), output)
         return output
 
@@ -86,4 +86,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 def page_fields(page) -> PageFields:
     return PageFields(url=page.url, fields=search_values(page.meta or {}, page.title or ""),
-                      is_report=page.file.src_uri.startswith(REPORTS), output=page.file.abs_dest_path)
+                      is_report=page.file.src_uri.startswith(REPORTS_URI), output=page.file.abs_dest_path)

@@ -11,7 +11,8 @@ from converter.data.frontmatter import split_page
 from converter.metadata.slugs import name_slug, type_slug
 from converter.model.fields import DOC_TYPES, ReportMeta, problems
 
-NO_ISSUER = "未注明机关"
+NO_ISSUER_LABEL = "未注明机关"
+REPORTS_URI = "reports/"  # where report pages are, in docs/ and on the site
 HOME, YEARS, TOPICS, ISSUERS, TYPES = "index.md", "years/index.md", "topics/index.md", "issuers/index.md", "types/index.md"
 FEED = "feed.xml"
 
@@ -25,7 +26,7 @@ class Entry:
 
     @property
     def issuer(self) -> str:
-        return self.meta.issuer or NO_ISSUER
+        return self.meta.issuer or NO_ISSUER_LABEL
 
     @property
     def published(self) -> str:
@@ -48,7 +49,7 @@ def parse_report_page(src_uri: str, text: str) -> tuple[dict, str]:
     try:
         data, body = split_page(text)
     except YAMLError as error:
-        raise PageProblem(f"{src_uri}：页首元数据{where(error)}不是有效的 YAML。请修正后重新生成（archive check 可列出全部问题）") from error
+        raise PageProblem(f"{src_uri}：页首元数据{where(error, first_line=2)}不是有效的 YAML。请修正后重新生成（archive check 可列出全部问题）") from error
     found = problems(data) if data else []
     if found:
         raise PageProblem(f"{src_uri}：{''.join(found)}（archive check 可列出全部问题）")

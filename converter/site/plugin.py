@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from converter.model.fields import BY_KEY, ReportMeta
 from converter.site import csp, theme_setup
-from converter.site.catalog import HOME, Catalog, Entry, PageProblem, parse_report_page
+from converter.site.catalog import HOME, REPORTS_URI, Catalog, Entry, PageProblem, parse_report_page
 from converter.site.feeds import atom, feeds
 from converter.site.head_meta import page_description
 from converter.site.indexes import SECTIONS, IndexPage, index_pages
@@ -22,8 +22,6 @@ from converter.site.mkdocs_api import config_options as c
 from converter.site.prerender import Prerender, report_markdown
 from converter.site.report_page import Original, card, digest, with_card
 from converter.site.views import PageParts, index_parts, report_parts
-
-REPORTS = "reports/"
 
 
 def archive_nav(staff_nav: list | None) -> list:
@@ -195,7 +193,7 @@ def read_pages(files: Files) -> dict[str, tuple[dict, str]]:
     """Each report page's front matter and Markdown body, read once for the whole build."""
     pages = {}
     for file in files.documentation_pages():
-        if file.src_uri.startswith(REPORTS):
+        if file.src_uri.startswith(REPORTS_URI):
             try:
                 data, body = parse_report_page(file.src_uri, file.content_string)
             except (PageProblem, UnicodeDecodeError) as error:

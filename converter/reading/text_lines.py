@@ -19,10 +19,11 @@ import re
 import unicodedata
 from collections import Counter
 
-from converter.head import SPEAKER_TITLES
+from converter.head import HEADER_FIELD, META_LINE, SPEAKER_TITLES
 from converter.outline_rules import load_rules
 
 SPACE = " \t\u3000\xa0"
+EDGES = SPACE + "\u200b\u200c\u200d\u2060\ufeff"  # and invisible characters, at a line's ends only
 SENTENCE_END = "。！？；!?"
 LABEL_START = re.compile(r"(?=第[一二三四五六七八九十百零〇]{1,4}(?:部分|章|篇)|[一二三四五六七八九十百零〇]{1,3}[、．.]"
                          r"|[（(][一二三四五六七八九十百零〇0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[.．、])")
@@ -36,14 +37,14 @@ PROSE_MIN = 25
 SPEAKER_BEFORE = re.compile(rf"{SPEAKER_TITLES}$")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?=[ \t\u3000\xa0]|$)")
 CLOSING_START = tuple("。，、；：！？）」』》”’")
+FIELD_VALUE_MAX = 40
 WRAP_MIN_LINES = 10
 WRAP_SHARE = 0.5  # of lines at the wrap width (±1) for a text to count as wrapped
 
 
 def paragraphs(text: str) -> list[str]:
-    lines = [line.strip(SPACE) for line in text.splitlines()]
-    indented = [line[:1] in SPACE for line in text.splitlines()]
-    lines, indented = unwrap(lines, indented)
+    raw = text.splitlines()
+    lines = unwrap([line.strip(EDGES) for line in raw], [line[:1] in SPACE for line in raw])
     out = []
     for line in lines:
         if line:
@@ -146,22 +147,27 @@ def _glued_end(piece: str, label: tuple[str, int]) -> int | None:
     return None
 
 
-def unwrap(lines: list[str], indented: list[bool]) -> tuple[list[str], list[bool]]:
+def _field_value(name: str, value: str) -> bool:
+    bare = name.endswith((":", "："))
+    field = bare and (HEADER_FIELD.match(name) or META_LINE.match(name))
+    return bool(field) and len(value) <= FIELD_VALUE_MAX and not (HEADER_FIELD.match(value) or META_LINE.match(value))
+
+
+def unwrap(lines: list[str], indented: list[bool]) -> list[str]:
     """Join lines a fixed width wrapped: a line as long as the width goes on in the next line unless
     that one is indented, empty or labelled. Texts without such a width are left as they are."""
     width = wrap_width(lines)
     if width is None:
-        return lines, indented
-    out, flags, last = [], [], []
+        return lines
+    out, last = [], []
     for line, indent in zip(lines, indented):
         if out and out[-1] and line and not indent and not _label(line) and display_width(last[-1]) >= width - 2:
             out[-1] += line
             last[-1] = line
         else:
             out.append(line)
-            flags.append(indent)
             last.append(line)
-    return out, flags
+    return out
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -182,12 +188,13 @@ def display_width(text: str) -> int:
 
 
 def join_fragments(lines: list[str]) -> list[str]:
-    """A line opening with closing punctuation continues the one before; a title split after its first
-    characters (`政府工作报` / `告`) is joined."""
+    """A line opening with closing punctuation continues the one before; so does the value under a field
+    name that stands alone (`来源：` / `宁夏日报`, a page's table cells scraped one a line); a title split
+    after its first characters (`政府工作报` / `告`) is joined."""
     rules = load_rules()
     out = []
     for line in lines:
-        if out and line.startswith(CLOSING_START):
+        if out and (line.startswith(CLOSING_START) or _field_value(out[-1], line)):
             out[-1] += line
         elif out and len(line) <= 2 and len(out) <= 10 and not rules.title_words.search(out[-1]) \
                 and rules.title_words.search(out[-1] + line):

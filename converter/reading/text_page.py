@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from converter.head import HEADER_FIELD
+from converter.head import BREADCRUMB, HEADER_FIELD
 
 from .furniture import article_end, is_furniture, sharing_notices
 
@@ -21,12 +21,14 @@ DOCUMENT_NAME = re.compile(r"^(.{4,80}?)\s*\.(?:docx?|wps|pdf|txt|rtf|odt)$", re
 HEAD_LINES = 40  # a sharing site's file-name heading is near the top
 PROSE = re.compile(r"[，。]")
 PROSE_MIN = 30
+CRUMB_SEPARATOR = re.compile(r"^[>›»/|＞]+$")
+CRUMB_MAX = 15
 
 
 def page_lines(lines: list[str]) -> list[str]:
     """The report's lines, without the page around it."""
     lines = lines[:article_end(lines)]
-    notices = sharing_notices(lines)
+    notices = sharing_notices(lines) | _breadcrumb_trails(lines)
     lines = [line for i, line in enumerate(lines) if i not in notices and not is_furniture(line)]
     return _from_document_name(lines)
 
@@ -38,6 +40,28 @@ def header_title(lines: list[str]) -> str:
         if match and match.group(1) == "标题":
             return match.group(2).strip()
     return ""
+
+
+def _breadcrumb_trails(lines: list[str]) -> set[int]:
+    """A breadcrumb scraped one item a line (`当前位置：` / `首页` / `>` / `政务信息` / `>` / `宁夏要闻`): the
+    items joined by separator lines after the `当前位置：` line."""
+    found = set()
+    for index, line in enumerate(lines):
+        if not BREADCRUMB.match(line):
+            continue
+        following = index + 1
+        while following < len(lines) and _crumb(lines, following):
+            found.add(following)
+            following += 1
+    return found
+
+
+def _crumb(lines: list[str], index: int) -> bool:
+    if CRUMB_SEPARATOR.match(lines[index]):
+        return True
+    joined = (index + 1 < len(lines) and CRUMB_SEPARATOR.match(lines[index + 1])) \
+        or CRUMB_SEPARATOR.match(lines[index - 1])
+    return bool(joined) and len(lines[index]) <= CRUMB_MAX and not PROSE.search(lines[index])
 
 
 def _from_document_name(lines: list[str]) -> list[str]:

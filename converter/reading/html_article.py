@@ -20,7 +20,7 @@ from lxml import etree
 from converter.model import Run, SourceParagraph
 
 from .furniture import article_end, is_furniture
-from .html_blocks import BlockBuilder, collapse
+from .html_blocks import BlockBuilder, block_align, collapse
 
 REMOVED = {"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
            "applet", "input", "button", "select", "textarea", "option", "svg", "math", "canvas", "video",
@@ -40,7 +40,8 @@ OTHER_NAMES = ("浏览次数", "浏览量", "点击数", "点击量", "阅读次
                "责任编辑", "分享到", "分享")
 FIELD = re.compile(rf"({'|'.join(FIELD_NAMES)})\s*[:：]\s*(.*?)\s*"
                    rf"(?=(?:{'|'.join(FIELD_NAMES + OTHER_NAMES)})\s*[:：]|【|\[|$)")
-SITE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|－|—\s)\s*")
+SITE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|-{2,}|－|—\s)\s*")
+SITE_NAME = re.compile(r"(?:网|网站|门户|平台|政府|政务公开|信息公开)$")
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,10 @@ def _page_title(root) -> str:
 
 
 def _without_site(title: str) -> str:
-    """`区科技局2023年工作总结_明湖区人民政府` → the first part (sites put their name last)."""
+    """`区科技局2023年工作总结_明湖区人民政府门户网站` → the part that is not the site's name."""
     parts = [p.strip() for p in SITE_SEPARATORS.split(title) if len(p.strip()) >= 4]
-    return parts[0] if parts else title
+    named = [p for p in parts if not SITE_NAME.search(p)]
+    return (named or parts or [title])[0]
 
 
 def _strip(root) -> None:
@@ -134,7 +136,7 @@ def _title_element(root, inside: set, around: set, page_title: str):
             continue
         text = collapse(element.text_content()).strip()
         eligible = 4 <= len(text) <= TITLE_MAX and (element.tag == "h1" or element.find(".//a") is None)
-        if eligible and (element.tag in ("h1", "h2", "h3")
+        if eligible and (element.tag in ("h1", "h2", "h3") or _centred(element)
                          or TITLE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}")):
             candidates.append((element, text))
             if element in inside:
@@ -143,9 +145,20 @@ def _title_element(root, inside: set, around: set, page_title: str):
             break  # the text's first paragraph: the title is above it
     named = [e for e, text in candidates if _squash(text) in _squash(page_title)]
     if named:
-        return named[-1]
+        return _innermost(named[-1], named)
     headings = [e for e, _ in candidates if e.tag in ("h1", "h2")]
     return headings[-1] if headings else None
+
+
+def _centred(element) -> bool:
+    return block_align(element, element.tag) == "center"
+
+
+def _innermost(element, candidates: list):
+    """Of nested candidates with one text (`<td align=center><font><b>…`), the outermost block."""
+    while element.getparent() is not None and element.getparent() in candidates:
+        element = element.getparent()
+    return element
 
 
 def _header_fields(root, inside: set, around: set) -> list[str]:

@@ -54,6 +54,7 @@ class BlockBuilder:
         self.skip = skip or set()
 
     def add(self, element: etree._Element) -> None:
+        self.align, self.level = None, None
         self._element(element, Run(), None, None)
         self.flush()
 
@@ -85,6 +86,7 @@ class BlockBuilder:
             self._text(element.text, fmt)
             for child in element:
                 self._element(child, fmt, align, level)
+                self.align, self.level = align, level
                 self._text(child.tail, fmt)
 
     def _block(self, element, tag: str, fmt: Run, align, level) -> None:
@@ -150,7 +152,7 @@ def split_at_breaks(runs: list[Run]) -> list[list[Run]]:
 def _starts_paragraph(before: str, text: str) -> bool:
     rules = load_rules()
     stripped = text.strip(" \u3000\xa0")
-    return (before.rstrip(" \u3000\xa0")[-1:] in PARAGRAPH_END or text[:1] in "\u3000\xa0"
+    return (before.rstrip(" \u3000\xa0")[-1:] in PARAGRAPH_END or text.lstrip(" ")[:1] in "\u3000\xa0"
             or bool(rules.label(stripped)) or bool(rules.date_line.match(stripped)))
 
 

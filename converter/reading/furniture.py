@@ -53,11 +53,16 @@ def is_furniture(text: str) -> bool:
 def _buttons(text: str) -> bool:
     """Only button words (打印 收藏 【字号：大 中 小】 …) and punctuation; a bare number is not one."""
     rest = FURNITURE_PUNCT.sub("", text)
-    if not rest:
+    if not rest or not set(rest) <= _button_characters():
         return False
     for word in sorted(FURNITURE_WORDS, key=len, reverse=True):
         rest = rest.replace(word, "")
     return rest == ""
+
+
+@lru_cache(maxsize=1)
+def _button_characters() -> set[str]:
+    return set("".join(FURNITURE_WORDS))
 
 
 def article_end(lines: list[str]) -> int:

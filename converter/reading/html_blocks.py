@@ -129,6 +129,8 @@ def split_at_breaks(runs: list[Run]) -> list[list[Run]]:
     end or a colon, before an indented line, a typed label or a date, and at an empty line (`<br><br>`).
     Other breaks stay in the paragraph as line breaks, which the structure stage joins (or cuts a
     heading at)."""
+    if not any("\n" in run.text for run in runs):
+        return [runs]
     lines: list[list[Run]] = [[]]
     for run in runs:
         pieces = run.text.split("\n")

@@ -18,7 +18,7 @@ FULL_WIDTH_FORMS = re.compile("[\uff01-\uff5e]")
 MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 MARK_NEXT_TO_HAN = re.compile(rf"(?<={CHINESE})[,;:?!]|[,;:?!](?={CHINESE})")
 # a bracketed stretch with no bracket inside that holds or touches a Chinese character
-PARENTHESES = re.compile(rf"\(([^()\n]{{1,60}})\)")
+PARENTHESES = re.compile(r"\(([^()\n]{1,60})\)")
 FOLDED_MIN = 3  # ASCII marks next to Chinese characters for a text to count as folded
 
 

@@ -29,7 +29,6 @@ REMOVED = {"script", "style", "noscript", "template", "iframe", "frame", "frames
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3400-\u9fff]")
 UNITS = {"p", "div", "td", "li", "section", "article", "span", "font", "center", "blockquote", "dd", "pre"}
-CONTAINERS = {"div", "td", "article", "section", "main", "body", "center", "font", "span", "blockquote", "form"}
 TITLE_CLASS = re.compile(r"title|tit\b|biaoti|\bbt\b|headline|article-?h", re.IGNORECASE)
 TITLE_MAX = 100
 BLOCK_CHILDREN = {"p", "div", "table", "tr", "td", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}

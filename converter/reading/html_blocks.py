@@ -45,13 +45,12 @@ def collapse(text: str) -> str:
 class BlockBuilder:
     """Walks elements in document order and collects `SourceParagraph`s and `Table`s."""
 
-    def __init__(self, title: etree._Element | None = None, skip: set | None = None):
+    def __init__(self, title: etree._Element | None = None):
         self.blocks: list = []
         self.runs: list[Run] = []
         self.align: str | None = None
         self.level: int | None = None
         self.title = title
-        self.skip = skip or set()
 
     def add(self, element: etree._Element) -> None:
         self.align, self.level = None, None
@@ -72,8 +71,6 @@ class BlockBuilder:
 
     def _element(self, element, fmt: Run, align, level) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if element in self.skip:
-            return
         if tag == "br":
             self.runs.append(Run(text="\n"))
         elif tag == "table":
@@ -117,7 +114,7 @@ class BlockBuilder:
                 self._block(cell, "td", fmt, align, None)
 
     def _cell(self, element) -> Cell:
-        inner = BlockBuilder(skip=self.skip)
+        inner = BlockBuilder()
         inner.add(element)
         paragraphs = tuple(b for b in inner.blocks if isinstance(b, SourceParagraph))
         paragraphs = tuple(SourceParagraph(runs=p.runs, align=p.align, origin="cell") for p in paragraphs)

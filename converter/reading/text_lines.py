@@ -3,7 +3,8 @@ fixed line width visibly broke the text's own structure. Only unambiguous bounda
 wording is never changed (whitespace at a boundary goes, whitespace inside a paragraph stays).
 
 - A whole body run together on one line (pages scraped without their paragraph breaks, `collapsed`):
-  a typed label (一、 （一） 1. （1） 第一部分) after a sentence end starts a paragraph; whitespace is a
+  a typed label (一、 （一） 1. （1） 第一部分) after a sentence end (or 一、/（一） after a colon) starts a
+  paragraph; whitespace is a
   lost break after a sentence end, before a label, around the page's own lines before the first and
   after the last sentence, and after a short labelled heading when a sentence follows; a short
   labelled heading glued to what follows ends where a label of another kind, an enumeration `一是`,
@@ -28,6 +29,7 @@ SENTENCE_END = "。！？；!?"
 LABEL_START = re.compile(r"(?=第[一二三四五六七八九十百零〇]{1,4}(?:部分|章|篇)|[一二三四五六七八九十百零〇]{1,3}[、．.]"
                          r"|[（(][一二三四五六七八九十百零〇0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[.．、])")
 WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
+SECTION_LABELS = ("part", "han", "paren-han")
 COLLAPSED_MIN = 1000  # characters: a line this long holding several labelled paragraphs is a whole body
 COLLAPSED_LABELS = 3
 HEADING_MAX = 40  # a labelled heading whose break was lost is at most this long
@@ -70,12 +72,14 @@ def _label(text: str) -> tuple[str, int] | None:
 
 
 def _label_breaks(line: str) -> list[int]:
-    """Positions of typed labels that follow a sentence end (whitespace between allowed)."""
+    """Positions of typed labels that follow a sentence end (whitespace between allowed), and of 一、/（一）
+    labels after a colon (`主要工作是：（一）…`: an item list is numbered 1./（1）, not with sections' labels)."""
     breaks = []
     for match in LABEL_START.finditer(line):
         start = match.start()
         before = line[:start].rstrip(SPACE)
-        if before and before[-1] in SENTENCE_END and _label(line[start:]):
+        label = _label(line[start:]) if before else None
+        if label and (before[-1] in SENTENCE_END or (before[-1] in "：:" and label[0] in SECTION_LABELS)):
             breaks.append(start)
     return breaks
 

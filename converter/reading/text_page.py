@@ -6,7 +6,8 @@
   its own panel (ID, 大小, 页数, tags) down to where the document's text begins: the name, without its
   extension, is the title; the panel goes, and so does the document's first line when it only repeats
   the title;
-- header fields (`标题:`, `发布时间:`, `发布机构:` …) stay as opening lines: the metadata stage reads them.
+- header fields (`标题:`, `发布时间:`, `发布机构:` …) stay as opening lines: the metadata stage reads them
+  (one without a value, `文号:`, goes).
   The `标题:` value is also the page's own title, for a body that does not repeat it.
 """
 from __future__ import annotations
@@ -29,8 +30,14 @@ def page_lines(lines: list[str]) -> list[str]:
     """The report's lines, without the page around it."""
     lines = lines[:article_end(lines)]
     notices = sharing_notices(lines) | _breadcrumb_trails(lines)
-    lines = [line for i, line in enumerate(lines) if i not in notices and not is_furniture(line)]
+    lines = [line for i, line in enumerate(lines) if i not in notices and not is_furniture(line) and not _empty_field(line)]
     return _from_document_name(lines)
+
+
+def _empty_field(line: str) -> bool:
+    """A header field without a value (`文号:`): no evidence of anything."""
+    match = HEADER_FIELD.match(line)
+    return bool(match) and not match.group(2).strip()
 
 
 def header_title(lines: list[str]) -> str:

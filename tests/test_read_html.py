@@ -209,6 +209,25 @@ def test_a_page_without_text_gives_no_paragraphs(tmp_path):
     assert not [b for b in document.blocks if isinstance(b, SourceParagraph) and len(b.text) > 20]
 
 
+def test_a_title_the_pages_title_does_not_name_is_taken_from_the_title_element_before_the_text(tmp_path):
+    article = ARTICLE.replace('<h1 class="title">', '<div class="detail-title">').replace("</h1>", "</div>")
+    page = f"<html><head><title>明湖区人民政府门户网站</title></head><body>{NAV}{CRUMB}{article}{FOOTER}</body></html>"
+    document = read_html(write(tmp_path, page))
+    assert document.properties.title == ""
+    assert build_report(document).title == TITLE
+
+
+def test_section_headings_set_as_h3_and_h4_keep_their_order_of_levels(tmp_path):
+    body = ("<h3>一、目标任务完成情况</h3><h4>（一）加大科技项目争取</h4><p>全年共申报各级科技项目三十六项，立项十三项，"
+            "到位资金两千万元。</p><h4>（二）狠抓特派员管理</h4><p>全年选派科技特派员五名，服务农户两百余户，推广新技术六项。</p>"
+            "<h3>二、存在的主要问题</h3><p>一年来，我局各项工作虽然取得了一定成效，但仍存在着不同程度的问题。</p>")
+    page = f"<html><head><title>{TITLE}</title></head><body>{NAV}<h1>{TITLE}</h1><div class='content'>{body}</div></body></html>"
+    report = build_report(read_html(write(tmp_path, page)))
+    assert report.title == TITLE
+    assert [(b.level, b.text) for b in report.blocks if isinstance(b, Heading)] == [
+        (1, "一、目标任务完成情况"), (2, "（一）加大科技项目争取"), (2, "（二）狠抓特派员管理"), (1, "二、存在的主要问题")]
+
+
 def test_the_title_line_is_the_reports_one_heading_of_level_zero(tmp_path):
     report = build_report(read_html(write(tmp_path, portal_page())))
     assert report.title == TITLE

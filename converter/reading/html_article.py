@@ -70,10 +70,11 @@ def _page_title(root) -> str:
 
 
 def _without_site(title: str) -> str:
-    """`区科技局2023年工作总结_明湖区人民政府门户网站` → the part that is not the site's name."""
+    """`区科技局2023年工作总结_明湖区人民政府门户网站` → the part that is not the site's name ("" when
+    the page's title is only the site's name)."""
     parts = [p.strip() for p in SITE_SEPARATORS.split(title) if len(p.strip()) >= 4]
     named = [p for p in parts if not SITE_NAME.search(p)]
-    return (named or parts or [title])[0]
+    return named[0] if named else ""
 
 
 def _strip(root) -> None:
@@ -128,25 +129,33 @@ def _depth(element) -> int:
 
 
 def _title_element(root, inside: set, around: set, page_title: str):
-    """The article's heading: before the text (or its first heading), named in <title> when one is."""
-    candidates = []
+    """The article's heading: before the text (or its first heading), named in <title> when one is, else
+    the last `<h1>`/`<h2>`, else the last title-classed element before the text."""
+    candidates, entered = [], False
     for element in root.iter("h1", "h2", "h3", "div", "p", "td", "span", "strong", "font"):
         if element in around:
             continue
+        if entered and element not in inside:
+            break  # past the text: related links and the footer
+        entered = entered or element in inside
         text = collapse(element.text_content()).strip()
         eligible = 4 <= len(text) <= TITLE_MAX and (element.tag == "h1" or element.find(".//a") is None)
-        if eligible and (element.tag in ("h1", "h2", "h3") or _centred(element)
-                         or TITLE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}")):
+        if eligible and (element.tag in ("h1", "h2", "h3") or _centred(element) or _title_class(element)):
             candidates.append((element, text))
-            if element in inside:
+            if entered:
                 break
-        elif element in inside and len(text) > TITLE_MAX and not any(c.tag in BLOCK_CHILDREN for c in element):
+        elif entered and len(text) > TITLE_MAX and not any(c.tag in BLOCK_CHILDREN for c in element):
             break  # the text's first paragraph: the title is above it
     named = [e for e, text in candidates if _squash(text) in _squash(page_title)]
     if named:
         return _innermost(named[-1], named)
-    headings = [e for e, _ in candidates if e.tag in ("h1", "h2")]
+    before = [e for e, _ in candidates if e not in inside]
+    headings = [e for e in before if e.tag in ("h1", "h2")] or [e for e in before if _title_class(e)]
     return headings[-1] if headings else None
+
+
+def _title_class(element) -> bool:
+    return bool(TITLE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
 def _centred(element) -> bool:

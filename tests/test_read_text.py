@@ -1,6 +1,7 @@
 """The plain-text reader (converter/reading/text.py): encodings, lines → paragraphs, a web page's furniture."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,21 @@ def test_every_corpus_text_reads_and_a_scraped_one_keeps_its_headings(shared):
     levels = [(b.level, b.text[:2]) for b in report.blocks if isinstance(b, Heading)]
     assert [text for level, text in levels if level == 1] == ["一、", "二、", "三、", "四、", "五、"]
     assert report.title == "平潭综合实验区苏平片区管理局2022年度工作计划"
+
+
+def test_a_long_body_on_one_line_reads_in_time_linear_in_its_length(tmp_path):
+    unit = "持续深化改革，强化服务保障，推动各项工作落到实处。一、总体情况（一）加强组织领导。1.完善制度 2.强化监督。 "
+    timings = []
+    for repeat in (1000, 4000):
+        started = time.process_time()
+        document = text_document(unit * repeat)
+        timings.append(time.process_time() - started)
+        assert len(document.blocks) == 5 * repeat
+    assert timings[1] < 8 * timings[0] + 0.5  # 4 times the text, not 16 times the time
+
+
+def test_an_oversized_text_is_refused(tmp_path):
+    path = write(tmp_path, "正文。\n".encode("utf-8") * (3 * 1024 * 1024), "大.txt")
+    with pytest.raises(ArchiveError) as caught:
+        read_text(path)
+    assert caught.value.code == "too-big" and caught.value.line(path).startswith("大.txt：")

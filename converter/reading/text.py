@@ -31,13 +31,18 @@ BINARY = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 GB2312_SHARE = 0.9  # of non-ASCII characters; real Chinese text in GBK: > 0.99, Big5 read as GBK: < 0.6
 UNKNOWN_ENCODING = ("text-encoding", "无法识别这个文本文件的编码（不是 UTF-8、UTF-16 或 GB18030/GBK）",
                     "请用记事本打开，另存为“UTF-8”编码后再导入")
+TEXT_MAX_BYTES = 20 * 1024 * 1024  # a report's text is well under 1 MB; more is not a report
+TOO_BIG = ("too-big", "文本文件太大（超过 20 MB），不像是一篇报告", "请只保存报告的正文后再导入")
 NOT_TEXT = ("not-text", "文件内容不是文字（可能是其他类型的文件改了扩展名，或文件已损坏）",
             "请找到该报告的原稿（.txt、.docx 或网页）后再导入")
 
 
 def read_text(path: Path) -> SourceDocument:
-    """Raises `ArchiveError` for a missing, empty, binary or undecodable file."""
-    return text_document(decode_text(read_original(path)))
+    """Raises `ArchiveError` for a missing, empty, oversized, binary or undecodable file."""
+    data = read_original(path)
+    if len(data) > TEXT_MAX_BYTES:
+        raise ArchiveError(*TOO_BIG)
+    return text_document(decode_text(data))
 
 
 def text_document(text: str) -> SourceDocument:

@@ -32,7 +32,8 @@ WHITESPACE = re.compile(r"[ \t\u3000\xa0]+")
 SECTION_LABELS = ("part", "han", "paren-han")
 COLLAPSED_MIN = 1000  # characters: a line this long holding several labelled paragraphs is a whole body
 COLLAPSED_LABELS = 3
-HEADING_MAX = 40  # a labelled heading whose break was lost is at most this long
+HEADING_MAX = 40
+LOOK = 16  # characters looked at around a boundary: labels and the ends of what they follow are short  # a labelled heading whose break was lost is at most this long
 GLUED_OPENER = re.compile(r"一是|(?:19|20)\d\d年(?=[，,是以])")
 NOT_IN_HEADING = re.compile(r"[。！？；：:!?;]")
 PROSE_MIN = 25
@@ -77,11 +78,18 @@ def _label_breaks(line: str) -> list[int]:
     breaks = []
     for match in LABEL_START.finditer(line):
         start = match.start()
-        before = line[:start].rstrip(SPACE)
-        label = _label(line[start:]) if before else None
-        if label and (before[-1] in SENTENCE_END or (before[-1] in "：:" and label[0] in SECTION_LABELS)):
+        previous = _previous_character(line, start)
+        label = _label(line[start:start + LOOK]) if previous else None
+        if label and (previous in SENTENCE_END or (previous in "：:" and label[0] in SECTION_LABELS)):
             breaks.append(start)
     return breaks
+
+
+def _previous_character(line: str, index: int) -> str:
+    index -= 1
+    while index >= 0 and line[index] in SPACE:
+        index -= 1
+    return line[index] if index >= 0 else ""
 
 
 def _space_breaks(line: str) -> set[int]:
@@ -92,17 +100,20 @@ def _space_breaks(line: str) -> set[int]:
     segment_start = 0
     for match in WHITESPACE.finditer(line):
         start, end = match.span()
-        before, after = line[segment_start:start], line[end:]
-        if _space_is_break(before, after, start < first or start > last):
+        if start == segment_start or end == len(line):
+            continue
+        # only the ends of the text around the space matter: slices stay short on a line of any length
+        before = line[segment_start:start] if start - segment_start <= LOOK * 4 else line[start - LOOK:start]
+        short = start - segment_start <= LOOK * 4
+        if _space_is_break(before, short, line[end:end + LOOK * 8], start < first or start > last):
             breaks.add(end)
             segment_start = end
     return breaks
 
 
-def _space_is_break(before: str, after: str, outside_sentences: bool) -> bool:
-    if not before or not after:
-        return False
-    label = _label(before)
+def _space_is_break(before: str, short: bool, after: str, outside_sentences: bool) -> bool:
+    """`before`: the text since the last break (its last characters when it is not `short`)."""
+    label = _label(before) if short else None
     if label and label[1] == len(before):  # the space after a label ("一、 概述")
         return False
     if before[-1] in SENTENCE_END or _label(after):
@@ -110,8 +121,8 @@ def _space_is_break(before: str, after: str, outside_sentences: bool) -> bool:
     if outside_sentences:
         return not (before[-1] in ":：" or (before[-1].isdigit() and after[0].isdigit())
                     or (SPEAKER_BEFORE.search(before) and NAME_AFTER.match(after))
-                    or load_rules().page_furniture.match(f"{before} {after}"))
-    return _is_heading(before) and (_is_prose(after) or after.startswith("一是"))
+                    or (short and load_rules().page_furniture.match(f"{before} {after.split()[0]}")))
+    return short and _is_heading(before) and (_is_prose(after) or after.startswith("一是"))
 
 
 def _is_heading(text: str) -> bool:

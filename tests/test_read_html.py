@@ -176,6 +176,13 @@ def test_a_hostile_page_reads_without_anything_that_could_run_or_fetch(tmp_path)
     assert "&lt;script&gt;alert(5)&lt;/script&gt;" in markdown  # the page's own text, escaped
 
 
+def test_hidden_text_in_a_page_is_left_out_and_reported_to_staff(tmp_path):
+    document = read_html(write(tmp_path, HOSTILE))
+    assert [w.code for w in document.warnings] == ["html-hidden"]
+    assert "1 处隐藏的文字" in document.warnings[0].message
+    assert not read_html(write(tmp_path, portal_page(), "无隐藏.html")).warnings
+
+
 def test_deeply_nested_tags_read_without_recursion_errors(tmp_path):
     depth = 5000
     page = "<html><body>" + "<div>" * depth + "<p>2023年，区科技局科技工作不断取得新突破，全年任务圆满完成。</p>" + \

@@ -54,7 +54,8 @@ def page_document(text: str) -> SourceDocument:
     """The document model of a page's HTML text."""
     root = parse_page(text)
     article = find_article(root)
-    return SourceDocument(blocks=article.blocks, properties=DocProperties(title=article.page_title))
+    return SourceDocument(blocks=article.blocks, properties=DocProperties(title=article.page_title),
+                          warnings=article.warnings)
 
 
 def parse_page(text: str) -> etree._Element:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.model import Run, SourceParagraph
+from converter.model import Notice, Run, SourceParagraph
 
 from .furniture import article_end, is_furniture
 from .html_blocks import BlockBuilder, block_align, collapse
@@ -30,6 +30,7 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 CJK = re.compile(r"[\u3400-\u9fff]")
 UNITS = {"p", "div", "td", "li", "section", "article", "span", "font", "center", "blockquote", "dd", "pre"}
 TITLE_CLASS = re.compile(r"title|tit\b|biaoti|\bbt\b|headline|article-?h", re.IGNORECASE)
+HIDDEN = "网页中有 {count} 处隐藏的文字（不在页面上显示），未收入正文；如原网页不应公开这些内容，请勿发布原网页"
 TITLE_MAX = 100
 BLOCK_CHILDREN = {"p", "div", "table", "tr", "td", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}
 FIELD_NAMES = ("索引号", "发布机构", "发文机关", "发布日期", "发文日期", "成文日期", "发布时间", "来源", "信息来源",
@@ -47,11 +48,12 @@ SITE_NAME = re.compile(r"(?:网|网站|门户|平台|政府|政务公开|信息�
 class Article:
     blocks: tuple
     page_title: str  # the page's <title>, without the site's name
+    warnings: tuple[Notice, ...] = ()
 
 
 def find_article(root: etree._Element) -> Article:
     full_title = _page_title(root)
-    _strip(root)
+    hidden = _strip(root)
     scores = _text_scores(root)
     body = max(scores, key=lambda e: (scores[e], _depth(e)), default=root) if scores else root
     inside, around = set(body.iter()), set(body.iterancestors())
@@ -61,7 +63,9 @@ def find_article(root: etree._Element) -> Article:
         builder.add(title)
     builder.blocks.extend(SourceParagraph(runs=(Run(text=line),)) for line in _header_fields(root, inside, around))
     builder.add(body)
-    return Article(blocks=tuple(_without_furniture(builder.blocks)), page_title=_without_site(full_title))
+    warnings = (Notice("html-hidden", HIDDEN.format(count=hidden)),) if hidden else ()
+    return Article(blocks=tuple(_without_furniture(builder.blocks)), page_title=_without_site(full_title),
+                   warnings=warnings)
 
 
 def _page_title(root) -> str:
@@ -77,13 +81,19 @@ def _without_site(title: str) -> str:
     return named[0] if named else ""
 
 
-def _strip(root) -> None:
-    """Remove what never is text: scripts, styles, controls, frames, media, hidden elements."""
-    doomed = [e for e in root.iter() if not isinstance(e.tag, str) or e.tag in REMOVED or e.get("hidden") is not None
-              or HIDDEN_STYLE.search(e.get("style") or "")]
+def _strip(root) -> int:
+    """Remove what never is text: scripts, styles, controls, frames, media, hidden elements. Returns how
+    many hidden elements held text (a reader of the page never saw it; staff should know it was there)."""
+    hidden = [e for e in root.iter() if isinstance(e.tag, str) and e.tag not in REMOVED
+              and (e.get("hidden") is not None or HIDDEN_STYLE.search(e.get("style") or ""))]
+    within = set(hidden)
+    outermost = [e for e in hidden if not any(a in within for a in e.iterancestors())]
+    with_text = sum(1 for e in outermost if e.text_content().strip())
+    doomed = hidden + [e for e in root.iter() if not isinstance(e.tag, str) or e.tag in REMOVED]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+    return with_text
 
 
 def _text_scores(root) -> dict:

@@ -97,7 +97,10 @@ def decode_page(data: bytes, charset: str | None = None) -> str:
     declared = _known(charset) or _known(_meta_charset(data))
     if declared:
         return data.decode(declared, errors="replace")
-    return decode_text(data)
+    try:
+        return decode_text(data)
+    except ArchiveError as error:
+        raise (ArchiveError(*NOT_HTML) if error.code == "not-text" else error) from None
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -16,13 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-from converter.errors import ArchiveError
-from converter.frontmatter import join_page
-from converter.metadata import extract_metadata
-from converter.outline import build_report
+from converter.model.errors import ArchiveError
+from converter.data.frontmatter import join_page
+from converter.metadata.extract import extract_metadata
+from converter.structure.outline import build_report
 from converter.reading.html import read_html
 from converter.reading.text import read_text
-from converter.render_markdown import render_markdown
+from converter.render.markdown import render_markdown
 
 READERS = {".txt": read_text, ".html": read_html, ".htm": read_html, ".mht": read_html, ".mhtml": read_html}
 FIELDS = ("title", "year", "issuer", "doc_type", "date")

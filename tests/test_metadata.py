@@ -302,6 +302,14 @@ def test_issuer_from_a_web_page_header_is_weak_and_only_a_last_resort():
     assert any(w.code == "weak-issuer" for w in found.warnings)
 
 
+def test_a_web_page_header_read_apart_from_the_text_is_the_same_evidence():
+    body = Report(title="", blocks=(Paragraph(runs=(Run(text=BODY),)),),
+                  header=(("标题", "2022年度工作计划"), ("发布机构", "平潭综合实验区苏平片区管理局")))
+    found = extract_metadata(body, "报告.html")
+    assert (found.values["issuer"], found.sources["issuer"]) == ("平潭综合实验区苏平片区管理局", "header")
+    assert (found.values["title"], found.sources["title"]) == ("2022年度工作计划", "header")
+
+
 def test_a_wrong_page_header_agency_loses_to_the_title():
     found = extract("", "标题: 平潭综合实验区社会事业局2024年工作总结及2025年工作思路", "发布机构: 福建学生资助",
                     "==================== 正文 ====================", BODY)

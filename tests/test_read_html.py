@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from converter.errors import ArchiveError
-from converter.metadata import extract_metadata
+from converter.model.errors import ArchiveError
+from converter.metadata.extract import extract_metadata
 from converter.model import Heading, SourceParagraph, Table
-from converter.outline import build_report
+from converter.structure.outline import build_report
 from converter.reading.html import read_html
-from converter.render_markdown import render_markdown
+from converter.render.markdown import render_markdown
 
 TITLE = "明湖区科技局2023年工作总结"
 ARTICLE = f"""<h1 class="title">{TITLE}</h1>
@@ -77,10 +77,11 @@ def test_a_portal_article_page_gives_the_article_without_the_sites_furniture(tmp
     assert found["year"] == 2023 and found["issuer"] == "明湖区科技局" and found["date"] == "2023-12-20"
 
 
-def test_header_fields_above_the_article_are_opening_lines_for_the_metadata_stage(tmp_path):
+def test_header_fields_above_the_article_are_evidence_for_the_metadata_stage_not_text(tmp_path):
     document = read_html(write(tmp_path, portal_page()))
     texts = [b.text for b in document.blocks]
-    assert texts[:3] == [TITLE, "发布时间：2024-01-05 09:30", "来源：明湖区科技局"]
+    assert texts[0] == TITLE and not any(t.startswith(("发布时间", "来源")) for t in texts)
+    assert document.header == (("发布时间", "2024-01-05 09:30"), ("来源", "明湖区科技局"))
     assert document.properties.title == TITLE
 
 
@@ -92,10 +93,12 @@ def test_an_information_table_above_the_article_gives_its_fields(tmp_path):
     page = (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset=utf-8'><title>{TITLE}</title>"
             f"</head><body><div class='left'><h3>信息公开目录</h3><ul><li><a href='/1'>信息公开指南</a></li></ul></div>"
             f"{table}{article}</body></html>")
-    texts = [b.text for b in read_html(write(tmp_path, page)).blocks]
-    assert texts[:7] == [TITLE, "索引号：113301/2024-00012", "主题分类：综合政务", "发布机构：明湖区科技局",
-                         "成文日期：2024-01-03", "文号：明科〔2024〕1号", "发布日期：2024-01-05"]
-    assert not any("信息公开" in t for t in texts)
+    document = read_html(write(tmp_path, page))
+    texts = [b.text for b in document.blocks]
+    assert document.header[:6] == (("索引号", "113301/2024-00012"), ("主题分类", "综合政务"), ("发布机构", "明湖区科技局"),
+                                   ("成文日期", "2024-01-03"), ("文号", "明科〔2024〕1号"), ("发布日期", "2024-01-05"))
+    assert texts[0] == TITLE
+    assert not any("信息公开" in t or "索引号" in t for t in texts)
 
 
 def test_an_old_table_layout_page_in_gb2312_reads_with_its_br_paragraphs(tmp_path):

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from converter.structure.rules import heading_rules
+from converter.data.heading_rules import heading_rules
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 ZEROS = heading_rules().year_zeros  # 〇○OＯ0０零

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from converter.data.heading_rules import heading_rules
+from converter.data.web_furniture import INDENT, header_field, web_kind
 from converter.metadata.dates import find_dates
 from converter.metadata.doctypes import doc_type_of_title, ends_like_a_title
 from converter.model import Heading, Paragraph, Report
-from converter.structure.rules import heading_rules
-from converter.structure.web_furniture import INDENT, header_field, web_kind
 
 RULES = heading_rules()  # the word lists this module shares with the structure stage
 HEAD_SIZE = 30  # blocks looked at; the head usually ends sooner, at 各位代表： or the first 一、
@@ -38,13 +38,15 @@ class HeadLine:
 
 
 def head_lines(report: Report) -> list[HeadLine]:
-    """The outline's title line and the blocks that follow it, classified, up to the start of the body."""
+    """A web page's information fields, then the outline's title line and the blocks that follow it,
+    classified, up to the start of the body."""
+    fields = [classify_line(f"{name}：{value}") for name, value in report.header]
     title_line = report.title.strip() and not report.title_from_properties
     texts = [(report.title, True)] if title_line else []
     for block in report.blocks[:HEAD_SIZE]:
         if isinstance(block, (Paragraph, Heading)):
             texts.append((block.text, False))
-    lines = []
+    lines = fields
     for text, is_title in texts:
         line = classify_line(text)
         if line.kind == "stop" and not is_title:  # a title line that reads like a body line is only skipped

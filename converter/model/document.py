@@ -151,6 +151,7 @@ class SourceDocument:
     images: tuple[Image, ...] = ()
     properties: DocProperties = DocProperties()
     warnings: tuple[Notice, ...] = ()
+    header: tuple[tuple[str, str], ...] = ()  # a web page's information fields (name, value): evidence, not text
 
 
 # --- the report as structured by outline.py ---------------------------------------------
@@ -187,3 +188,5 @@ class Report:
     properties: DocProperties = DocProperties()
     warnings: tuple[Notice, ...] = ()
     title_from_properties: bool = False  # no title line: `title` is the Word properties' title
+    header: tuple[tuple[str, str], ...] = ()  # a web page's information fields (`发布机构`, `来源` …): metadata
+    # evidence only, never part of the published text

@@ -17,12 +17,11 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from converter.errors import ArchiveError
-from converter.intake import read_original
 from converter.model import DocProperties, SourceDocument
-
-from .html_article import find_article
-from .text import BOMS, decode_text
+from converter.model.errors import ArchiveError
+from converter.reading.html_article import find_article
+from converter.reading.intake import read_original
+from converter.reading.text import BOMS, decode_text
 
 PAGE_MAX_BYTES = 20 * 1024 * 1024  # a report page is well under 1 MB; more is not a report
 CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
@@ -55,7 +54,7 @@ def page_document(text: str) -> SourceDocument:
     root = parse_page(text)
     article = find_article(root)
     return SourceDocument(blocks=article.blocks, properties=DocProperties(title=article.page_title),
-                          warnings=article.warnings)
+                          warnings=article.warnings, header=article.header)
 
 
 def parse_page(text: str) -> etree._Element:

@@ -5,8 +5,9 @@ anything hidden (`hidden`, `display:none`). The text is the element holding most
 text, by the paragraphs' own characters less their links' (a navigation bar, a list of related
 articles and a footer are mostly links or short lines, so they lose). The title is the heading before
 it that the page's `<title>` names (else the last `<h1>`/`<h2>` or title-classed element before it);
-header fields (`发布时间：`, `来源：`, `发布机构：`, `索引号：`, `文号：` …), wherever they stand before the
-text, in a line or an information table, become opening lines for the metadata stage. Furniture left
+information fields (`发布时间：`, `来源：`, `发布机构：`, `索引号：`, `文号：` …), wherever they stand before
+the text, in a line or an information table, become the document's `header`: evidence for the metadata
+stage, not text. Furniture left
 inside the text (`【字号：大 中 小】`, `打印本页 关闭窗口`, share links, related links) is dropped as in
 a scraped text (furniture.py).
 """
@@ -17,10 +18,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.model import Notice, Run, SourceParagraph
-
-from .furniture import article_end, is_furniture
-from .html_blocks import BlockBuilder, block_align, collapse
+from converter.data.heading_rules import heading_rules
+from converter.model import Notice, SourceParagraph
+from converter.reading.furniture import article_end, field_pattern, header_fields, is_furniture
+from converter.reading.html_blocks import BlockBuilder, block_align, collapse
 
 REMOVED = {"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
            "applet", "input", "button", "select", "textarea", "option", "svg", "math", "canvas", "video",
@@ -33,13 +34,7 @@ TITLE_CLASS = re.compile(r"title|tit\b|biaoti|\bbt\b|headline|article-?h", re.IG
 HIDDEN = "网页中有 {count} 处隐藏的文字（不在页面上显示），未收入正文；如原网页不应公开这些内容，请勿发布原网页"
 TITLE_MAX = 100
 BLOCK_CHILDREN = {"p", "div", "table", "tr", "td", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}
-FIELD_NAMES = ("索引号", "发布机构", "发文机关", "发布日期", "发文日期", "成文日期", "发布时间", "来源", "信息来源",
-               "文号", "发文字号", "主题分类", "生成日期")
-# other names on an information line end a field's value, and are not kept
-OTHER_NAMES = ("浏览次数", "浏览量", "点击数", "点击量", "阅读次数", "阅读量", "访问量", "字号", "字体", "作者", "编辑",
-               "责任编辑", "分享到", "分享")
-FIELD = re.compile(rf"({'|'.join(FIELD_NAMES)})\s*[:：]\s*(.*?)\s*"
-                   rf"(?=(?:{'|'.join(FIELD_NAMES + OTHER_NAMES)})\s*[:：]|【|\[|$)")
+FIELD_NAMES = heading_rules().web_header_fields + heading_rules().source_fields
 SITE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|-{2,}|－|—\s)\s*")
 SITE_NAME = re.compile(r"(?:网|网站|门户|平台|政府|政务公开|信息公开)$")
 
@@ -49,6 +44,7 @@ class Article:
     blocks: tuple
     page_title: str  # the page's <title>, without the site's name
     warnings: tuple[Notice, ...] = ()
+    header: tuple[tuple[str, str], ...] = ()  # the information fields above the text: (name, value)
 
 
 def find_article(root: etree._Element) -> Article:
@@ -61,11 +57,16 @@ def find_article(root: etree._Element) -> Article:
     builder = BlockBuilder(title=title)
     if title is not None and title not in inside:
         builder.add(title)
-    builder.blocks.extend(SourceParagraph(runs=(Run(text=line),)) for line in _header_fields(root, inside, around))
+    above = _header_fields(root, inside, around)
     builder.add(body)
+    blocks, within = header_fields(_without_furniture(builder.blocks), _paragraph_text)
     warnings = (Notice("html-hidden", HIDDEN.format(count=hidden)),) if hidden else ()
-    return Article(blocks=tuple(_without_furniture(builder.blocks)), page_title=_without_site(full_title),
-                   warnings=warnings)
+    return Article(blocks=tuple(blocks), page_title=_without_site(full_title), warnings=warnings,
+                   header=tuple(dict.fromkeys(above + within)))
+
+
+def _paragraph_text(block) -> str | None:
+    return block.text.strip() if isinstance(block, SourceParagraph) else None
 
 
 def _page_title(root) -> str:
@@ -179,8 +180,8 @@ def _innermost(element, candidates: list):
     return element
 
 
-def _header_fields(root, inside: set, around: set) -> list[str]:
-    """`发布时间：…`, `来源：…`, `索引号：…` … before the article's text, one field a line."""
+def _header_fields(root, inside: set, around: set) -> tuple[tuple[str, str], ...]:
+    """`发布时间：…`, `来源：…`, `索引号：…` … before the article's text, as (name, value)."""
     fields = []
     for element in root.iter("p", "div", "span", "td", "tr", "li", "h4", "h5", "h6"):
         if element in inside:
@@ -193,11 +194,10 @@ def _header_fields(root, inside: set, around: set) -> list[str]:
             continue
         else:
             text = collapse(element.text_content()).strip()
-        for name, value in FIELD.findall(_field_names(text)):
-            line = f"{name}：{value.strip()}"
-            if value.strip() and line not in fields:
-                fields.append(line)
-    return fields
+        for name, value in field_pattern().findall(_field_names(text)):
+            if value.strip() and (name, value.strip()) not in fields:
+                fields.append((name, value.strip()))
+    return tuple(fields)
 
 
 def _field_names(text: str) -> str:

@@ -17,9 +17,8 @@ from dataclasses import replace
 
 from lxml import etree
 
-from converter.model import Cell, Run, SourceParagraph, Table
-from converter.ooxml.inline import safe_href
-from converter.outline_rules import load_rules
+from converter.data.heading_rules import heading_rules
+from converter.model import Cell, Run, SourceParagraph, Table, safe_href
 
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
           "section", "article", "header", "footer", "main", "aside", "nav", "center", "address", "figure",
@@ -149,7 +148,7 @@ def split_at_breaks(runs: list[Run]) -> list[list[Run]]:
 
 
 def _starts_paragraph(before: str, text: str) -> bool:
-    rules = load_rules()
+    rules = heading_rules()
     stripped = text.strip(" \u3000\xa0")
     return (before.rstrip(" \u3000\xa0")[-1:] in PARAGRAPH_END or text.lstrip(" ")[:1] in "\u3000\xa0"
             or bool(rules.label(stripped)) or bool(rules.date_line.match(stripped)))

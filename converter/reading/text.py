@@ -16,13 +16,12 @@ import codecs
 import re
 from pathlib import Path
 
-from converter.errors import ArchiveError
-from converter.intake import read_original
 from converter.model import DocProperties, Run, SourceDocument, SourceParagraph
-
-from .fullwidth import restore_fullwidth
-from .text_lines import paragraphs
-from .text_page import header_title, page_lines
+from converter.model.errors import ArchiveError
+from converter.reading.fullwidth import restore_fullwidth
+from converter.reading.intake import read_original
+from converter.reading.text_lines import paragraphs
+from converter.reading.text_page import page_lines
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -46,11 +45,13 @@ def read_text(path: Path) -> SourceDocument:
 
 
 def text_document(text: str) -> SourceDocument:
-    """The document model of a text: its paragraphs, without a web page's furniture around them; a web
-    page's `标题:` header is the document's title property (used when no line of the body is the title)."""
-    lines = page_lines(paragraphs(restore_fullwidth(text)))
+    """The document model of a text: its paragraphs, without a web page's furniture around them, and the
+    page's information fields as its `header`; a `标题:` field is also the document's title property
+    (used when no line of the body is the title)."""
+    lines, header = page_lines(paragraphs(restore_fullwidth(text)))
     blocks = tuple(SourceParagraph(runs=(Run(text=line),)) for line in lines)
-    return SourceDocument(blocks=blocks, properties=DocProperties(title=header_title(lines)))
+    title = next((value for name, value in header if name == "标题"), "")
+    return SourceDocument(blocks=blocks, properties=DocProperties(title=title), header=header)
 
 
 def decode_text(data: bytes) -> str:

@@ -20,8 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from converter.head import HEADER_FIELD, META_LINE, SPEAKER_TITLES
-from converter.outline_rules import load_rules
+from converter.data.heading_rules import heading_rules
 
 SPACE = " \t\u3000\xa0"
 EDGES = SPACE + "\u200b\u200c\u200d\u2060\ufeff"  # and invisible characters, at a line's ends only
@@ -37,7 +36,7 @@ LOOK = 16  # characters looked at around a boundary: labels and the ends of what
 GLUED_OPENER = re.compile(r"一是|(?:19|20)\d\d年(?=[，,是以])")
 NOT_IN_HEADING = re.compile(r"[。！？；：:!?;]")
 PROSE_MIN = 25
-SPEAKER_BEFORE = re.compile(rf"{SPEAKER_TITLES}$")
+SPEAKER_BEFORE = re.compile(rf"{heading_rules().speaker}$")
 NAME_AFTER = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?=[ \t\u3000\xa0]|$)")
 CLOSING_START = tuple("。，、；：！？）」』》”’")
 FIELD_VALUE_MAX = 40
@@ -69,7 +68,7 @@ def split_collapsed(line: str) -> list[str]:
 
 
 def _label(text: str) -> tuple[str, int] | None:
-    return load_rules().label(text)
+    return heading_rules().label(text)
 
 
 def _label_breaks(line: str) -> list[int]:
@@ -121,7 +120,7 @@ def _space_is_break(before: str, short: bool, after: str, outside_sentences: boo
     if outside_sentences:
         return not (before[-1] in ":：" or (before[-1].isdigit() and after[0].isdigit())
                     or (SPEAKER_BEFORE.search(before) and NAME_AFTER.match(after))
-                    or (short and load_rules().page_furniture.match(f"{before} {after.split()[0]}")))
+                    or (short and heading_rules().page_furniture.match(f"{before} {after.split()[0]}")))
     return short and _is_heading(before) and (_is_prose(after) or after.startswith("一是"))
 
 
@@ -164,8 +163,13 @@ def _glued_end(piece: str, label: tuple[str, int]) -> int | None:
 
 def _field_value(name: str, value: str) -> bool:
     bare = name.endswith((":", "："))
-    field = bare and (HEADER_FIELD.match(name) or META_LINE.match(name))
-    return bool(field) and len(value) <= FIELD_VALUE_MAX and not (HEADER_FIELD.match(value) or META_LINE.match(value))
+    field = bare and _is_field(name)
+    return bool(field) and len(value) <= FIELD_VALUE_MAX and not _is_field(value)
+
+
+def _is_field(text: str) -> bool:
+    rules = heading_rules()
+    return bool(rules.web_header.match(text) or rules.source_line.match(text))
 
 
 def unwrap(lines: list[str], indented: list[bool]) -> list[str]:
@@ -206,7 +210,7 @@ def join_fragments(lines: list[str]) -> list[str]:
     """A line opening with closing punctuation continues the one before; so does the value under a field
     name that stands alone (`来源：` / `宁夏日报`, a page's table cells scraped one a line); a title split
     after its first characters (`政府工作报` / `告`) is joined."""
-    rules = load_rules()
+    rules = heading_rules()
     out = []
     for line in lines:
         if out and (line.startswith(CLOSING_START) or _field_value(out[-1], line)):

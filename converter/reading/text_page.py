@@ -6,47 +6,30 @@
   its own panel (ID, 大小, 页数, tags) down to where the document's text begins: the name, without its
   extension, is the title; the panel goes, and so does the document's first line when it only repeats
   the title;
-- header fields (`标题:`, `发布时间:`, `发布机构:` …) stay as opening lines: the metadata stage reads them
-  (one without a value, `文号:`, goes).
+- information fields above the text (`标题:`, `发布时间:`, `发布机构:`, `来源:` …) are taken out of the
+  text into the document's `header`, which the metadata stage reads (one without a value, `文号:`, goes).
   The `标题:` value is also the page's own title, for a body that does not repeat it.
 """
 from __future__ import annotations
 
 import re
 
-from converter.head import BREADCRUMB, HEADER_FIELD
-
-from .furniture import article_end, is_furniture, sharing_notices
+from converter.data.heading_rules import heading_rules
+from converter.reading.furniture import (PROSE, article_end, fields_in, header_fields, is_furniture, is_prose,
+                                         sharing_notices)
 
 DOCUMENT_NAME = re.compile(r"^(.{4,80}?)\s*\.(?:docx?|wps|pdf|txt|rtf|odt)$", re.IGNORECASE)
 HEAD_LINES = 40  # a sharing site's file-name heading is near the top
-PROSE = re.compile(r"[，。]")
-PROSE_MIN = 30
 CRUMB_SEPARATOR = re.compile(r"^[>›»/|＞]+$")
 CRUMB_MAX = 15
 
 
-def page_lines(lines: list[str]) -> list[str]:
-    """The report's lines, without the page around it."""
+def page_lines(lines: list[str]) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """The report's lines, without the page around it; and the page's information fields."""
     lines = lines[:article_end(lines)]
     notices = sharing_notices(lines) | _breadcrumb_trails(lines)
-    lines = [line for i, line in enumerate(lines) if i not in notices and not is_furniture(line) and not _empty_field(line)]
-    return _from_document_name(lines)
-
-
-def _empty_field(line: str) -> bool:
-    """A header field without a value (`文号:`): no evidence of anything."""
-    match = HEADER_FIELD.match(line)
-    return bool(match) and not match.group(2).strip()
-
-
-def header_title(lines: list[str]) -> str:
-    """The value of a `标题:` header field among the first lines, or ""."""
-    for line in lines[:HEAD_LINES]:
-        match = HEADER_FIELD.match(line)
-        if match and match.group(1) == "标题":
-            return match.group(2).strip()
-    return ""
+    lines = [line for i, line in enumerate(lines) if i not in notices and not is_furniture(line)]
+    return header_fields(_from_document_name(lines))
 
 
 def _breadcrumb_trails(lines: list[str]) -> set[int]:
@@ -54,7 +37,7 @@ def _breadcrumb_trails(lines: list[str]) -> set[int]:
     items joined by separator lines after the `当前位置：` line."""
     found = set()
     for index, line in enumerate(lines):
-        if not BREADCRUMB.match(line):
+        if not heading_rules().breadcrumb.match(line):
             continue
         following = index + 1
         while following < len(lines) and _crumb(lines, following):
@@ -73,7 +56,7 @@ def _crumb(lines: list[str], index: int) -> bool:
 
 def _from_document_name(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines[:HEAD_LINES]):
-        if _is_prose(line):
+        if is_prose(line):
             return lines
         match = DOCUMENT_NAME.match(line)
         if match:
@@ -91,13 +74,9 @@ def _document_start(lines: list[str], start: int, title: str) -> int:
         line = lines[index]
         if len(_squash(line)) >= 4 and _squash(line) in squashed_title:
             return index + 1
-        if _is_prose(line) or HEADER_FIELD.match(line):
+        if is_prose(line) or fields_in(line):
             return index
     return start
-
-
-def _is_prose(line: str) -> bool:
-    return len(line) >= PROSE_MIN and bool(PROSE.search(line))
 
 
 def _squash(text: str) -> str:

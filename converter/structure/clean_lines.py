@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from converter.model import NumberLabel, Run, SourceParagraph, Table
-from converter.structure.rules import HeadingRules
+from converter.data.heading_rules import HeadingRules
 from converter.structure.runs import join_breaks, strip_runs, text_of
 
 

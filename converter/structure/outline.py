@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from converter.model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
 from converter.structure.clean_lines import Line, clean_blocks, prevailing
-from converter.structure.rules import HeadingRules, heading_rules
+from converter.data.heading_rules import HeadingRules, heading_rules
 from converter.structure.runs import SPACE, join_breaks, split_runs, strip_runs, text_of
 from converter.structure.title import find_title
 
@@ -43,7 +43,7 @@ def build_report(source: SourceDocument) -> Report:
         warnings += (Notice("no-title", "未能识别报告标题，请检查第一行是否是标题"),)
     return Report(title=title or source.properties.title, blocks=tuple(blocks), notes=source.notes,
                   images=source.images, properties=source.properties, warnings=warnings,
-                  title_from_properties=not title and bool(source.properties.title))
+                  title_from_properties=not title and bool(source.properties.title), header=source.header)
 
 
 # --- headings ------------------------------------------------------------------------------------------

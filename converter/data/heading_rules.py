@@ -1,4 +1,8 @@
-"""The rules in data/headings.yml, compiled once. A new setting is a key there and a field here."""
+"""The rules in data/headings.yml, compiled once. A new setting is a key there and a field here.
+
+Here, beside the data, because three stages read them: the readers of formats without paragraphs or
+styles (plain text, web pages, PDF) find where paragraphs start by the same labels, the structure stage
+finds headings, the metadata stage reads the shared word lists."""
 from __future__ import annotations
 
 import re
@@ -85,6 +89,7 @@ def heading_rules() -> HeadingRules:
     values["web_header"] = re.compile(rf"^({_words(data['web_header_fields'])})\s*[:：]\s*(.*)$")
     values["source_line"] = re.compile(rf"^(?:{_words(data['source_fields'])})\s*[:：]")
     values["speaker"] = speaker
+    values["web_furniture_words"] = tuple(sorted(data["web_furniture_words"], key=len, reverse=True))  # 打印本页 before 打印
     values["not_headings"] = _any([*data["not_headings"], values["web_header"].pattern, values["source_line"].pattern,
                                    rf"{speaker}[ \u3000\xa0]+[\u4e00-\u9fff·]{{2,10}}(?:同志)?$",
                                    data["photo_caption"]])

@@ -1,18 +1,20 @@
 """What a web page puts above a report copied from it: buttons and links (`【字号：大 中 小】`, `打印本页
 关闭窗口`), breadcrumbs (`当前位置：首页 > …`) and a metadata header (`标题: …`, `发布时间: …`). Not the
 report, so never its title or a heading; the metadata stage reads the header's values as weak evidence.
-The words are in data/headings.yml."""
+The words are in data/headings.yml (and data/web_furniture.yml the other site lines the web-page and
+plain-text readers drop, `converter/reading/furniture.py`)."""
 from __future__ import annotations
 
 import re
 
-from converter.structure.rules import heading_rules
+from converter.data.heading_rules import heading_rules
 
 PUNCTUATION = re.compile(r"[\s【】\[\]：:>›»|/（）()\d.\-]+")
 INDENT = " \t\u3000\xa0\u2003"
 
 
 def is_web_furniture(text: str) -> bool:
+    """Buttons, a breadcrumb or an information field: never a title or a heading."""
     text = text.strip(INDENT)
     return bool(text) and bool(web_kind(text))
 
@@ -32,8 +34,12 @@ def header_field(text: str) -> tuple[str, str] | None:
 
 
 def _only_buttons(text: str) -> bool:
-    rules = heading_rules()
+    return len(text) <= heading_rules().web_furniture_max and not without_buttons(text)
+
+
+def without_buttons(text: str) -> str:
+    """What is left of `text` without its button words and punctuation ("" for a line of buttons)."""
     rest = PUNCTUATION.sub("", text)
-    for word in rules.web_furniture_words:
+    for word in heading_rules().web_furniture_words:  # longest first: 打印本页 before 打印
         rest = rest.replace(word, "")
-    return rest == "" and len(text) <= rules.web_furniture_max
+    return rest

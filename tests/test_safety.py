@@ -182,6 +182,22 @@ def test_visible_text_and_a_hidden_paragraph_mark_are_not_refused(tmp_path, edit
     assert codes(edited_report(tmp_path / "r.docx", edit)) == []
 
 
+def test_white_page_number_dashes_in_a_footer_are_not_refused_but_white_words_there_are(tmp_path):
+    def footer(text):
+        def edit(document):
+            paragraph = document.sections[0].footer.paragraphs[0]
+            for piece in ("—— ", "3", " ——"):
+                run = paragraph.add_run(piece)
+                if not piece.strip().isdigit():
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            paragraph.add_run(text).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        return edit
+
+    assert codes(edited_report(tmp_path / "dashes.docx", footer("："))) == []
+    finding = only(edited_report(tmp_path / "words.docx", footer("内部传阅")), "invisible-text")
+    assert "内部传阅" in finding.message and "页脚" in finding.message
+
+
 def test_white_text_in_a_table_is_not_refused(tmp_path):
     def edit(document):
         cell = document.add_table(rows=1, cols=1).cell(0, 0)

@@ -1,7 +1,13 @@
-"""The conversion pipeline: .docx → model → structure, metadata, topics → Markdown page."""
+"""The conversion pipeline: a received file → model → structure, metadata, topics → Markdown page.
+
+`convert_file` is `archive convert`: a file of any format to a page. `convert_reading` is the part after
+the reader, shared with the importer (`prepare`), which reads the file itself to keep what was read
+(LibreOffice's .docx) for the publication checks and the download.
+"""
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,9 +18,7 @@ from converter.metadata.tagging import tag_report, unknown_topics
 from converter.metadata.topics import Taxonomy, taxonomy_for
 from converter.model import Image, Notice, Report
 from converter.model.fields import ReportMeta
-from converter.reading.docx import read_docx
-from converter.reading.intake import check_file
-from converter.reading.package_limits import check_package
+from converter.reading.formats import Reading, read_file
 from converter.render.markdown import render_markdown
 from converter.structure.outline import build_report
 
@@ -36,26 +40,35 @@ class Converted:
 
 def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
                  image_dir: str | None = None, sha256: str | None = None) -> Converted:
-    """Convert one .docx. Raises `ArchiveError` when the file cannot be read.
+    """Convert one file of any format we read. Raises `ArchiveError` when the file cannot be read.
 
     `overrides` (staff's --year/--issuer/…, merged by the caller with a NAME.yml beside the file) win over
     what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     `image_dir`: the folder, relative to the page, where the caller writes `Converted.images`;
     None leaves pictures out of the page. `sha256`: of the original, when the caller has hashed it.
     """
-    check_file(path)
-    check_package(path)
+    with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
+        reading = read_file(path, Path(workdir))
+    return convert_reading(reading, path, overrides, taxonomy, image_dir, sha256)
+
+
+def convert_reading(reading: Reading, path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
+                    image_dir: str | None = None, sha256: str | None = None) -> Converted:
+    """`convert_file` from a file already read."""
     overrides = check_overrides(overrides or {})
     sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
-    report = build_report(read_docx(path))
+    report = build_report(reading.document)
     body = render_markdown(report, image_dir)
-    meta, notices = _meta(report, body, path, sha256, overrides, taxonomy or taxonomy_for(None))
+    received = {"source": path.name, "sha256": sha256, "format": "" if reading.format == "docx" else reading.format,
+                "ocr": len(report.ocr_pages) or None}
+    meta, notices = _meta(report, body, received, overrides, taxonomy or taxonomy_for(None))
     return Converted(meta=meta, body=body, report=report, warnings=list(report.warnings) + notices)
 
 
-def _meta(report: Report, body: str, path: Path, sha256: str, overrides: dict,
+def _meta(report: Report, body: str, received: dict, overrides: dict,
           taxonomy: Taxonomy) -> tuple[ReportMeta, list[Notice]]:
-    found = extract_metadata(report, path.name)
+    """`received`: the fields of the received file (`source`, `sha256`, `format`)."""
+    found = extract_metadata(report, received["source"])
     tagged = tag_report(report, taxonomy)
     overrides = dict(overrides)
     publish_override = overrides.pop("publish_override", "")
@@ -63,6 +76,6 @@ def _meta(report: Report, body: str, path: Path, sha256: str, overrides: dict,
     staff_topics = overrides.get("topics")
     notices = found.warnings + (unknown_topics(staff_topics, taxonomy) if staff_topics else tagged.warnings)
     extracted = {**found.values, "topics": staff_topics or tagged.topics, "keywords": tagged.keywords,
-                 "sections": tagged.sections, "source": path.name, "sha256": sha256, "sources": found.sources,
-                 "body_sha256": body_hash(body), "publish_override": publish_override}
+                 "sections": tagged.sections, "sources": found.sources, "body_sha256": body_hash(body),
+                 "publish_override": publish_override, **received}
     return ReportMeta(**extracted), notices

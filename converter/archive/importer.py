@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import traceback
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -18,21 +19,22 @@ from pathlib import Path
 from typing import Callable
 
 from converter.archive.atomic import write_atomic
+from converter.archive.beside import image_to_write, published_beside, remove_replaced
 from converter.archive.lock import archive_lock
+from converter.archive.office import convert_office_files
 from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
-from converter.archive.workers import Lost, run_all
+from converter.archive.workers import Lost, default_workers, run_all
 from converter.data import DATA_DIR
 from converter.data.frontmatter import join_page
 from converter.metadata.slugs import report_slug
-from converter.model import Image, Notice
+from converter.model import Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import Download, ReportMeta, read_front_matter
 from converter.reading.intake import is_candidate, read_original
 from converter.reading.package_limits import TIME_LIMIT_SECONDS
 
 FILE_TIME_LIMIT = float(TIME_LIMIT_SECONDS)  # per file; the environment variable ARCHIVE_FILE_TIME_LIMIT overrides
-SAFE_IMAGE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
 
 @dataclass
@@ -56,7 +58,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
             files = sorted(p for p in path.rglob("*") if is_candidate(p))
             found.extend(files)
             if not files:
-                error = ArchiveError("empty-folder", "这个文件夹里没有 Word 文档（.docx）", "请检查文件夹是否正确")
+                error = ArchiveError("empty-folder", "这个文件夹里没有可导入的报告文件",
+                                     "可导入 .docx、.doc、.wps、.rtf、.odt、.pdf、.html、.mht 和 .txt 文件；请检查文件夹是否正确")
                 empty.append(Outcome(path, "failed", error.line(path)))
         else:
             found.append(path)
@@ -66,16 +69,18 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
 def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = False,
         overrides: dict | None = None, on_outcome: Callable[[Outcome], None] = lambda outcome: None,
         on_start: Callable[[int], None] = lambda count: None, time_limit: float | None = None,
-        workers: int | None = None) -> list[Outcome]:
-    """Import files and folders. `on_start` hears how many files there are; `on_outcome` of each one as
-    soon as it is filed, in order."""
+        workers: int | None = None, on_converting: Callable[[int, int], None] = lambda done, total: None
+        ) -> list[Outcome]:
+    """Import files and folders. `on_start` hears how many files there are; `on_converting` how many of
+    the office files (.doc, .wps, .rtf, .odt) LibreOffice has converted, before the others are read;
+    `on_outcome` of each file as soon as it is filed, in order."""
     time_limit = time_limit or float(os.environ.get("ARCHIVE_FILE_TIME_LIMIT") or FILE_TIME_LIMIT)
     files, outcomes = find_files(paths)
     on_start(len(files))
     for outcome in outcomes:
         on_outcome(outcome)
     with nullcontext() if dry_run else archive_lock(root, "archive add"):
-        importer = Importer(root, dry_run=dry_run, force=force)
+        importer = Importer(root, dry_run=dry_run, force=force, on_converting=on_converting)
         try:
             for outcome in importer.run(files, overrides or {}, time_limit, workers):
                 on_outcome(outcome)
@@ -87,8 +92,9 @@ def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = F
 
 
 class Importer:
-    def __init__(self, root: Path, *, dry_run: bool, force: bool):
-        self.root, self.dry_run, self.force = root, dry_run, force
+    def __init__(self, root: Path, *, dry_run: bool, force: bool,
+                 on_converting: Callable[[int, int], None] = lambda done, total: None):
+        self.root, self.dry_run, self.force, self.on_converting = root, dry_run, force, on_converting
         self.index = PageIndex.load(root)
         self.backup = Backup(root)
         self.today = dt.date.today().isoformat()
@@ -106,7 +112,15 @@ class Importer:
             if sha in self.index.by_sha and not self.force:
                 early[number] = self._unchanged(path, self.index.by_sha[sha])
             else:
-                jobs[number] = Job(path, sha, overrides, self.root)
+                jobs[number] = Job(path, sha, overrides, self.root, time_limit=time_limit)
+        with tempfile.TemporaryDirectory(prefix="archive-office-") as workdir:
+            jobs, refused = convert_office_files(jobs, Path(workdir), time_limit, workers or default_workers(),
+                                                 self.on_converting)
+            early.update({n: Outcome(files[n], "failed", error.line(files[n])) for n, error in refused.items()})
+            yield from self._in_order(files, early, jobs, time_limit, workers)
+
+    def _in_order(self, files: list[Path], early: dict[int, Outcome], jobs: dict[int, Job], time_limit: float,
+                  workers: int | None):
         done: dict[int, Prepared | Failed | Lost] = {}
         numbers = list(jobs)
         results = run_all(prepare, list(jobs.values()), time_limit=time_limit, workers=workers) if jobs else ()
@@ -142,16 +156,18 @@ class Importer:
         target, page = self._existing(known, prepared)
         target = target or self._new_page(prepared.meta)
         folder = target.parent / IMAGE_FOLDER
-        images = [i for i in (_image_to_write(folder, image, bool(page)) for image in prepared.images) if i]
+        images = [i for i in (image_to_write(folder, image, bool(page)) for image in prepared.images) if i]
         generated = self._front_matter(prepared, target)
         data = merged(generated, page) if page else generated
         text = join_page(data, prepared.body)
         if page and target.read_text(encoding="utf-8") == text:
             return self._unchanged(path, target)
-        backup = self.backup.keep(target, target.with_suffix(".docx"), self.index.generated_path(target),
+        replaced = published_beside(target, page.data if page else {})
+        backup = self.backup.keep(target, *replaced, self.index.generated_path(target),
                                   *(image for image, _ in images)) if page and not self.dry_run else None
         if not self.dry_run:
             self._write(path, target, prepared, images, generated, text)
+            remove_replaced(replaced, target, prepared)
         self.index.remember(target, data, generated)
         return Outcome(path, "updated" if page else "added", page=target.relative_to(self.root),
                        meta=read_front_matter(data)[0], warnings=prepared.warnings, backup=backup,
@@ -176,8 +192,9 @@ class Importer:
         return folder / f"{report_slug(meta.issuer, meta.doc_type, self.index.stems.get(folder, set()), title=meta.title)}.md"
 
     def _front_matter(self, prepared: Prepared, target: Path) -> dict:
-        download = Download(file=target.with_suffix(".docx").name, size=len(prepared.download),
-                            sha256=hashlib.sha256(prepared.download).hexdigest())
+        copy = prepared.download
+        download = Download(file=target.with_suffix(copy.suffix).name, size=len(copy.data),
+                            sha256=hashlib.sha256(copy.data).hexdigest()) if copy else None
         return replace(prepared.meta, download=download, imported=self.today).to_dict()
 
     def _write(self, original: Path, page: Path, prepared: Prepared, images: list[tuple[Path, bytes]],
@@ -188,25 +205,11 @@ class Importer:
             raise ArchiveError(*CHANGED)
         for target, data in images:
             write_atomic(target, data)
-        write_atomic(page.with_suffix(".docx"), prepared.download)
+        if prepared.download:
+            write_atomic(page.with_suffix(prepared.download.suffix), prepared.download.data)
         write_atomic(self.root / STATE / "originals" / f"{prepared.meta.sha256}{original.suffix.lower()}", received)
         write_atomic(self.index.generated_path(page), json.dumps(generated, ensure_ascii=False).encode("utf-8"))
         write_atomic(page, text.encode("utf-8"))
-
-
-def _image_to_write(folder: Path, image: Image, replacing: bool) -> tuple[Path, bytes] | None:
-    """Where an image goes (None: already there). Its name is generated by the reader, and must neither
-    leave the page's folder nor replace another report's image (a new version may replace its own)."""
-    name = image.name
-    if not name or name.startswith(".") or not set(name) <= SAFE_IMAGE_NAME:
-        raise ArchiveError("image-name", f"图片文件名不安全：{name!r}", "请联系技术支持")
-    target = folder / name
-    if target.is_file():
-        if target.read_bytes() == image.data:
-            return None
-        if not replacing:
-            raise ArchiveError("image-name", f"图片 {name} 与同一文件夹中另一份报告的图片重名", "请联系技术支持")
-    return target, image.data
 
 
 def duplicate(page: Path) -> ArchiveError:

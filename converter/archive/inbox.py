@@ -1,4 +1,4 @@
-"""The inbox: staff drop a .docx into `inbox/`, `archive serve` imports it.
+"""The inbox: staff drop a report (any format `archive add` takes) into `inbox/`, `archive serve` imports it.
 
 A file is taken once its size and time stamp have stayed the same for `SETTLE` seconds (copies from a
 shared drive take time). Imported files move to `inbox/已导入/` (never deleted); a file that fails stays
@@ -18,11 +18,10 @@ from converter.archive.importer import Outcome, add
 from converter.archive.lock import ArchiveBusy
 from converter.archive.prepare import program_error
 from converter.metadata.overrides import sidecar_path
-from converter.reading.intake import is_candidate
+from converter.reading.intake import NOTE_SUFFIX, is_candidate
 
 INBOX = "inbox"
 DONE = "已导入"
-NOTE = ".错误.txt"
 SETTLE = 1.5  # seconds a file must stay unchanged
 POLL = 0.5
 log = logging.getLogger(__name__)
@@ -90,13 +89,13 @@ class Inbox:
             sidecar.replace(_free_name(done.with_suffix(sidecar.suffix)))
 
     def _drop_orphan_notes(self) -> None:
-        for note in self.folder.glob(f"*{NOTE}") if self.folder.is_dir() else ():
-            if not note.with_name(note.name[: -len(NOTE)]).exists():
+        for note in self.folder.glob(f"*{NOTE_SUFFIX}") if self.folder.is_dir() else ():
+            if not note.with_name(note.name[: -len(NOTE_SUFFIX)]).exists():
                 note.unlink(missing_ok=True)
 
 
 def _note(path: Path) -> Path:
-    return path.with_name(path.name + NOTE)
+    return path.with_name(path.name + NOTE_SUFFIX)
 
 
 def _note_text(outcome: Outcome) -> str:

@@ -11,17 +11,18 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from converter.archive.convert import convert_file
+from converter.archive.convert import convert_reading
 from converter.metadata.overrides import overrides_for
 from converter.metadata.topics import taxonomy_for
 from converter.model import Image, Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import ReportMeta
-from converter.reading.intake import CORRUPT, DAMAGED, check_file, check_has_text, converted_legacy_doc, read_original
-from converter.safety.publication import publication_findings, refusal
-from converter.safety.sanitize import sanitized_docx
+from converter.reading.formats import read_file
+from converter.reading.package_limits import TIME_LIMIT_SECONDS
+from converter.reading.intake import CORRUPT, DAMAGED, check_has_text, read_original
+from converter.safety.download import Copy, published_copy
+from converter.safety.publication import received_findings, refusal
 
-DOC_CONVERTED = Notice("converted-doc", "由 .doc 自动转换（LibreOffice），请核对版式和文字")
 NO_ISSUER = Notice("no-issuer", "未识别发文机关，请在页首 issuer 中填写")
 IMAGE_FOLDER = "images"  # beside the pages of a year; pictures are named by their content
 CHANGED = ("changed", "文件在导入过程中被改动了（可能还在复制）", "请等复制完成后再导入")
@@ -34,6 +35,8 @@ class Job:
     sha256: str  # of the file as first read: the file must still be this one
     overrides: dict = field(default_factory=dict)  # staff's --year/--issuer/--type/--topic
     root: Path | None = None  # the archive, for its own topics.yml
+    converted: Path | None = None  # LibreOffice's .docx of this file, made before the workers started
+    time_limit: float = TIME_LIMIT_SECONDS  # LibreOffice's, when this worker has to start it itself
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class Prepared:
     meta: ReportMeta
     body: str
     images: tuple[Image, ...]
-    download: bytes  # the sanitized .docx published beside the page
+    download: Copy | None  # what is published beside the page (None: nothing, for a web page)
     warnings: tuple[Notice, ...] = ()
     personal: tuple[str, ...] = ()  # personal-data findings: publishable only with publish_override
 
@@ -81,40 +84,25 @@ def _prepare(job: Job) -> Prepared:
         raise ArchiveError(*CHANGED)
     overrides = overrides_for(job.path, job.overrides)
     publish_override = overrides.pop("publish_override", "")
-    warnings: list[Notice] = []
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
-        docx = _docx_of(job.path, Path(workdir), warnings)
-        converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
-                                 sha256=job.sha256)
+        reading = read_file(job.path, Path(workdir), job.converted, job.time_limit)
+        converted = convert_reading(reading, job.path, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
+                                    sha256=job.sha256)
         check_has_text(converted.report)
-        findings = publication_findings(docx, converted.report)
+        findings = received_findings(job.path.name, converted.report, reading.docx)
         blocking = refusal([f for f in findings if f.blocking])
         if blocking:
             raise blocking  # before the sanitized copy: a refused report needs none
-        download = sanitized_docx(original if docx == job.path else docx.read_bytes())
+        download = published_copy(reading.format, original, reading.docx)
     personal = tuple(f.message for f in findings if not f.blocking)
-    meta = replace(converted.meta, source=job.path.name,
-                   publish_override=publish_override if personal else "")  # a reason is kept only where needed
+    meta = replace(converted.meta, publish_override=publish_override if personal else "")  # kept only where needed
     if not meta.year:
         raise _no_year(job.path)
-    warnings += converted.warnings
+    warnings = list(converted.warnings)
     if not meta.issuer and not any(w.code == NO_ISSUER.code for w in warnings):
         warnings.append(NO_ISSUER)
     return Prepared(meta=meta, body=converted.body, images=tuple(converted.images), download=download,
                     warnings=tuple(dict.fromkeys(warnings)), personal=personal)
-
-
-def _docx_of(path: Path, workdir: Path, warnings: list[Notice]) -> Path:
-    """`path` itself, or a .docx LibreOffice made from it when it is a Word 97-2003 .doc."""
-    try:
-        check_file(path)
-        return path
-    except ArchiveError as error:
-        if error.code != "legacy-doc":
-            raise
-    converted = converted_legacy_doc(path, workdir)
-    warnings.append(DOC_CONVERTED)
-    return converted
 
 
 def _no_year(path: Path) -> ArchiveError:

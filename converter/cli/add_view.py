@@ -78,10 +78,13 @@ class Progress:
 
     def step(self, label: str = "") -> None:
         self.done += 1
+        self.draw("导入中", self.done, self.total, label)
+
+    def draw(self, title: str, done: int, total: int, label: str = "") -> None:
         if self.stream:
-            filled = BAR_WIDTH * self.done // max(self.total, 1)
+            filled = BAR_WIDTH * done // max(total, 1)
             bar = "#" * filled + "." * (BAR_WIDTH - filled)
-            self.stream.write(f"\r\033[K导入中 [{bar}] {self.done}/{self.total} {fit(label, 30).rstrip()}")
+            self.stream.write(f"\r\033[K{title} [{bar}] {done}/{total} {fit(label, 30).rstrip()}")
             self.stream.flush()
 
 
@@ -98,6 +101,10 @@ class AddView:
 
     def start(self, count: int) -> None:
         self.progress = Progress(count, self.bar if count > 1 and not self.quiet else None)
+
+    def converting(self, done: int, total: int) -> None:
+        """LibreOffice's progress over the .doc, .wps, .rtf and .odt files, before the others are read."""
+        self.progress.draw("LibreOffice 转换", done, total, ".doc/.wps/.rtf/.odt")
 
     def show(self, outcome: Outcome) -> None:
         self.progress.clear()

@@ -82,7 +82,7 @@ def _fail(error: ArchiveError, path: Path | None = None) -> None:
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", message="archive %(version)s", help="显示版本号并退出。")
 def main() -> None:
-    """工作报告档案：把 Word 报告（.docx）导入档案，生成可检索的静态网站。"""
+    """工作报告档案：把报告（Word、WPS、PDF、网页、文本文件）导入档案，生成可检索的静态网站。"""
 
 
 @main.command(context_settings=CONTEXT)
@@ -106,7 +106,10 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入此 Markdown 文件（默认输出到屏幕）。")
 @_verbosity
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
-    """把一个 .docx 转换为带元数据的 Markdown。
+    """把一个报告文件转换为带元数据的 Markdown。
+
+    可转换 .docx、.doc、.wps、.rtf、.odt（后四种需安装 LibreOffice）、.pdf（扫描件自动做文字识别）、
+    .html、.htm、.mht 和 .txt 文件；按文件内容识别格式，不只看扩展名。
 
     用 -o 写入文件时，图片保存在同名文件夹里（如 报告.md 旁的 报告/image-1.png）。
     """
@@ -153,7 +156,7 @@ def _write_converted(output: Path, converted) -> None:
 @_staff_options
 @_verbosity
 def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
-    """导入 .docx 文件或文件夹到当前档案（文件夹会并行导入，未变化的文件自动跳过）。"""
+    """导入报告文件或文件夹到当前档案（格式同 archive convert；文件夹会并行导入，未变化的文件自动跳过）。"""
     from converter.archive.importer import add as add_reports
     from converter.cli.add_view import AddView
     from converter.metadata.overrides import check_overrides
@@ -173,7 +176,7 @@ def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
     view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,
                    bar=sys.stderr if sys.stderr.isatty() else None)
     outcomes = add_reports(root, list(paths), dry_run=dry_run, force=force, overrides=overrides,
-                           on_start=view.start, on_outcome=view.show)
+                           on_start=view.start, on_outcome=view.show, on_converting=view.converting)
     view.finish(outcomes)
     sys.exit(1 if any(o.status == "failed" for o in outcomes) else 0)
 
@@ -205,7 +208,7 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", help="预览地址和端口（默认 127.0.0.1:8000）。")
 @_verbosity
 def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
-    """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的 .docx 会自动导入。"""
+    """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的报告文件会自动导入。"""
     from converter.archive.build import serve_site
     from converter.cli.add_view import outcome_line
 
@@ -220,7 +223,7 @@ def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
 
     if not quiet:
         click.echo(f"预览地址：http://{dev_addr}/（按 Ctrl+C 停止）")
-        click.echo("收件箱：把 .docx 放进 inbox/ 文件夹，几秒后自动导入，浏览器随即刷新。")
+        click.echo("收件箱：把报告文件放进 inbox/ 文件夹，几秒后自动导入，浏览器随即刷新。")
     serve_site(root, dev_addr, on_outcome=show)
 
 

@@ -152,6 +152,7 @@ class SourceDocument:
     properties: DocProperties = DocProperties()
     warnings: tuple[Notice, ...] = ()
     header: tuple[tuple[str, str], ...] = ()  # a web page's information fields (name, value): evidence, not text
+    ocr_pages: tuple[int, ...] = ()  # the page numbers (from 1) whose text was read from a scan by OCR
 
 
 # --- the report as structured by outline.py ---------------------------------------------
@@ -190,3 +191,4 @@ class Report:
     title_from_properties: bool = False  # no title line: `title` is the Word properties' title
     header: tuple[tuple[str, str], ...] = ()  # a web page's information fields (`发布机构`, `来源` …): metadata
     # evidence only, never part of the published text
+    ocr_pages: tuple[int, ...] = ()  # pages read from a scan by OCR: the text may be wrong there

@@ -14,10 +14,12 @@ from dataclasses import asdict, dataclass, field, make_dataclass
 
 from converter.model.values import (  # noqa: F401  (the schema's names, used with it)
     CHECKSUM,
+    COUNT,
     DATE,
     DOC_TYPE,
     DOC_TYPES,
     DOWNLOAD,
+    FORMAT,
     SECTIONS,
     SOURCES,
     TEXT,
@@ -63,6 +65,8 @@ FIELDS = (
           help="指定文种，如 工作总结。", card=3, head="DC.type", search="coded"),
     Field("source", "原件文件名", TEXT, required=True, machine=True, scanned=True),
     Field("sha256", "原件摘要", CHECKSUM, required=True, machine=True),
+    Field("format", "原件格式", FORMAT, machine=True),  # of the received file, when it is not a .docx
+    Field("ocr", "扫描识别页数", COUNT, machine=True),  # pages of a scan read by OCR (the text may be wrong)
     Field("date", "成文日期", DATE, staff=True, aliases=("日期",), card=4, head="DC.date", search="plain"),
     Field("region", "地区", TEXT, staff=True, scanned=True, card=5, head="DC.coverage"),
     Field("topics", "主题", TEXT_LIST, staff=True, aliases=("topic",), option="--topic",

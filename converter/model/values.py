@@ -14,6 +14,8 @@ from typing import Callable
 
 DOC_TYPES = ("政府工作报告", "工作报告", "工作总结", "工作计划", "工作要点", "述职报告", "信息公开年度报告", "其他")
 YEARS = range(1949, 2101)
+# The formats a received file may have besides .docx (`converter.reading.intake.file_format`).
+FORMATS = ("doc", "wps", "rtf", "odt", "pdf", "txt", "html", "mht")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PLAIN_FILE_NAME = re.compile(r"^[^/\\\x00-\x1f]+$")
@@ -121,6 +123,18 @@ def read_download(value) -> Download:
     raise ValueProblem(f"应是由导入程序生成的 file、size、sha256 三项，现为 {shown(value)}")
 
 
+def read_format(value) -> str:
+    if isinstance(value, str) and value in FORMATS:
+        return value
+    raise ValueProblem(f"应是原件格式之一（{'、'.join(FORMATS)}，由导入程序生成），现为 {shown(value)}")
+
+
+def read_count(value) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise ValueProblem(f"应是不小于 0 的整数，现为 {shown(value)}")
+
+
 def read_sources(value) -> dict[str, str]:
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return dict(value)
@@ -136,3 +150,5 @@ CHECKSUM = Kind("sha256", read_sha256, "（64 位十六进制数）")
 SECTIONS = Kind("sections", read_sections, "（由导入程序生成）", list)
 DOWNLOAD = Kind("download", read_download, "（由导入程序生成）", lambda: None)
 SOURCES = Kind("sources", read_sources, "{title: staff}", dict)
+FORMAT = Kind("format", read_format, "doc")
+COUNT = Kind("count", read_count, "3", lambda: None)

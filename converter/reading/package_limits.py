@@ -49,12 +49,17 @@ UNSCANNABLE = (b"\x00\x00\x00<", b"<\x00\x00\x00", b"\x00\x00\xfe\xff", b"\xff\x
 RESAVE = "请用 Word 或 WPS 打开，另存为 .docx 后再导入"
 
 
+def check_size(path: Path) -> None:
+    """Raise `ArchiveError` for a received file over `MAX_FILE_BYTES`, whatever its format."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ArchiveError("too-large", f"文件超过 {MAX_FILE_BYTES // MB} MB，超出导入上限",
+                           "请压缩文中图片（Word：文件→压缩图片）后再导入")
+
+
 def check_package(path: Path) -> None:
     """Raise `ArchiveError` when the package is beyond the limits or its contents are not what its
     directory says."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ArchiveError("too-large", f"文件超过 {MAX_FILE_BYTES // MB} MB，超出导入上限",
-                       "请压缩文中图片（Word：文件→压缩图片）后再导入")
+    check_size(path)
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()

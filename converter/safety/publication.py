@@ -6,9 +6,12 @@ runs, and text made invisible: white on a plain background, 1 pt or smaller).
 Personal data (resident ID, mobile and bank card numbers) is refused unless staff record a reason
 (`archive add --allow-personal-data "理由"` → front matter `publish_override`).
 
-`publication_findings(path, report)` checks a .docx before import; `page_findings(text)` checks a
-page already in docs/ (hand edits can add marks or personal data); `refusal(findings, override)`
-turns what stops publication into one staff-readable `ArchiveError`.
+`publication_findings(path, report)` checks a .docx before import (Word's parts: headers, footers, text
+boxes, properties, revisions, comments, hidden runs); `received_findings` checks a received file of any
+format: Word's checks on the .docx that was read (a .doc's LibreOffice copy too), else the report's text
+and the lines its published original shows beside it (`report_text`); `page_findings(text)` checks a
+page already in docs/ (hand edits can add marks or personal data); `refusal(findings, override)` turns
+what stops publication into one staff-readable `ArchiveError`.
 """
 from __future__ import annotations
 
@@ -28,18 +31,31 @@ from converter.safety.locations import PART_KINDS, Located, located_paragraphs
 from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_prose
 from converter.safety.personal_data import find_personal_data
 from converter.safety.properties import property_findings
+from converter.safety.report_text import Place, report_places
 from converter.safety.word_review import comment_findings, hidden_findings, hidden_style_ids, revision_findings
 
-__all__ = ["Finding", "publication_findings", "page_findings", "findings_in_page", "refusal"]
+__all__ = ["Finding", "publication_findings", "received_findings", "page_findings", "findings_in_page", "refusal"]
 SHOWN = 4  # findings named in one refusal line
 MARKUP = re.compile(r"[<{\\&*]")  # what _plain undoes starts with one of these
 ORDER = ("classified", "revisions", "comments", "hidden-text", "invisible-text", *PERSONAL)
 
 
-def publication_findings(path: Path, report: Report) -> list[Finding]:
-    """Everything in the .docx at `path` that stops publication or needs a recorded reason."""
+def received_findings(name: str, report: Report, docx: Path | None = None,
+                      outside: tuple[str, ...] = ()) -> list[Finding]:
+    """Everything in a received file (named `name`) that stops publication or needs a recorded reason.
+    `docx`: the .docx that was read, for Word-like formats; without one, the report's text is checked,
+    and `outside`: the lines of the published original that the text leaves out."""
+    if docx is not None:
+        return publication_findings(docx, report, name)
+    findings = _name_findings(name) + text_findings(report_places(report, outside))
+    return sorted(_unique(findings), key=_order)
+
+
+def publication_findings(path: Path, report: Report, name: str = "") -> list[Finding]:
+    """Everything in the .docx at `path` (received as `name`, default its own) that stops publication or
+    needs a recorded reason."""
     headings = [b.text for b in report.blocks if isinstance(b, Heading)]
-    findings = _line_findings(path.stem, "文件名", mark=mark_in_file_name(path.stem))
+    findings = _name_findings(name or path.name)
     with Package.open(path) as package:
         findings += property_findings(package)
         roots = {name: package.xml(name) for name in package.xml_parts()}
@@ -51,10 +67,19 @@ def publication_findings(path: Path, report: Report) -> list[Finding]:
             findings += hidden_findings(roots[name], paragraphs, hidden_styles)
             findings += text_findings(paragraphs)
         findings += comment_findings(roots, located)
-    return sorted(_unique(findings), key=lambda f: ORDER.index(f.code) if f.code in ORDER else len(ORDER))
+    return sorted(_unique(findings), key=_order)
 
 
-def text_findings(paragraphs: list[Located]) -> list[Finding]:
+def _name_findings(name: str) -> list[Finding]:
+    stem = Path(name).stem
+    return _line_findings(stem, "文件名", mark=mark_in_file_name(stem))
+
+
+def _order(finding: Finding) -> int:
+    return ORDER.index(finding.code) if finding.code in ORDER else len(ORDER)
+
+
+def text_findings(paragraphs: list[Located] | list[Place]) -> list[Finding]:
     findings = []
     for item in paragraphs:
         mark = mark_in_line(item.text) if item.top else mark_in_prose(item.text)

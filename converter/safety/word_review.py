@@ -1,5 +1,9 @@
 """What Word's review tools would show and a reader of the published file should not get: tracked
-changes not yet accepted or rejected, comments, and hidden or invisible text."""
+changes not yet accepted or rejected, comments, and hidden or invisible text.
+
+Hidden text counts when it is content: a letter, a digit or a Chinese character. A run of punctuation
+made invisible (the white `——` around a footer's page number, a hidden `：`) hides nothing a reader
+could miss, and does not stop a report."""
 from __future__ import annotations
 
 from lxml import etree
@@ -43,12 +47,16 @@ def hidden_findings(root: etree._Element, paragraphs: list[Located], hidden_styl
     for item in paragraphs:
         for run in item.paragraph.iter(W + "r"):
             text = "".join(t.text or "" for t in run.findall(W + "t")).strip()
-            if text and paragraph_of(run) is item.paragraph:
+            if _is_content(text) and paragraph_of(run) is item.paragraph:
                 finding = _run_finding(run, item, text, hidden_styles, white_ok)
                 if finding:
                     findings.append(finding)
                     break  # one finding per paragraph is enough to find it
     return findings
+
+
+def _is_content(text: str) -> bool:
+    return any(character.isalnum() for character in text)
 
 
 def _run_finding(run, item: Located, text: str, hidden_styles: set[str], white_ok: bool) -> Finding | None:

@@ -43,7 +43,8 @@ def build_report(source: SourceDocument) -> Report:
         warnings += (Notice("no-title", "未能识别报告标题，请检查第一行是否是标题"),)
     return Report(title=title or source.properties.title, blocks=tuple(blocks), notes=source.notes,
                   images=source.images, properties=source.properties, warnings=warnings,
-                  title_from_properties=not title and bool(source.properties.title), header=source.header)
+                  title_from_properties=not title and bool(source.properties.title), header=source.header,
+                  ocr_pages=source.ocr_pages)
 
 
 # --- headings ------------------------------------------------------------------------------------------

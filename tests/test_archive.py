@@ -15,12 +15,14 @@ from docx_factory import simple_report
 
 import converter.archive.prepare
 import converter.archive.workers
+import converter.safety.download
 from converter.archive.importer import Importer, add
 from converter.archive.prepare import Prepared
 from converter.cli.add_view import AddView
 from converter.data.frontmatter import split_page
 from converter.model import Image
 from converter.model.fields import ReportMeta
+from converter.safety.download import Copy
 from converter.safety.publication import Finding
 
 REPORTS = [("2021年区科技局工作总结", "区科技局"), ("2022年区教育局工作总结", "区教育局"),
@@ -38,7 +40,7 @@ def mixed(tmp_path: Path) -> Path:
     (folder / "子文件夹").mkdir()
     (folder / "子文件夹" / "扫描.pdf").write_bytes(b"%PDF-1.4\n")
     (folder / "~$锁文件.docx").write_bytes(b"Word's lock file: never imported")
-    (folder / "说明.txt").write_text("not a candidate in a folder")
+    (folder / "说明.md").write_text("not a candidate in a folder")
     return folder
 
 
@@ -116,7 +118,7 @@ def test_progress_bar_is_drawn_on_a_terminal_and_cleared_before_each_line(archiv
 
 def test_published_original_is_the_sanitized_copy_and_the_received_one_is_kept_apart(archive, tmp_path,
                                                                                     monkeypatch):
-    monkeypatch.setattr(converter.archive.prepare, "sanitized_docx", lambda data: b"sanitized:" + data[:10])
+    monkeypatch.setattr(converter.safety.download, "sanitized_docx", lambda data: b"sanitized:" + data[:10])
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     original = simple_report(tmp_path / "r.docx")
 
@@ -133,8 +135,8 @@ def test_published_original_is_the_sanitized_copy_and_the_received_one_is_kept_a
 
 
 def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(converter.archive.prepare, "publication_findings",
-                        lambda path, report: [Finding("classified", "第 1 段有密级标志“机密★”")])
+    monkeypatch.setattr(converter.archive.prepare, "received_findings",
+                        lambda name, report, docx: [Finding("classified", "第 1 段有密级标志“机密★”")])
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     result = run(archive, "add", simple_report(tmp_path / "密件.docx"))
     assert result.exit_code == 1
@@ -144,8 +146,8 @@ def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkey
 
 
 def test_personal_data_is_refused_unless_staff_recorded_a_reason_to_publish(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(converter.archive.prepare, "publication_findings",
-                        lambda path, report: [Finding("phone", "第 3 段有手机号码 138****0000", blocking=False)])
+    monkeypatch.setattr(converter.archive.prepare, "received_findings",
+                        lambda name, report, docx: [Finding("phone", "第 3 段有手机号码 138****0000", blocking=False)])
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     report = simple_report(tmp_path / "含电话.docx")
 
@@ -219,7 +221,7 @@ def _prepared(original: Path, images=()) -> Prepared:
     sha = hashlib.sha256(original.read_bytes()).hexdigest()
     meta = ReportMeta(title=f"标题 {original.stem}", year=2023, issuer=f"机关 {original.stem}", doc_type="工作总结",
                       source=original.name, sha256=sha)
-    return Prepared(meta=meta, body="# 标题\n\n正文。\n", images=images, download=b"docx")
+    return Prepared(meta=meta, body="# 标题\n\n正文。\n", images=images, download=Copy(b"docx", ".docx"))
 
 
 def test_generated_front_matter_is_kept_apart_and_pages_are_world_readable(archive, tmp_path):

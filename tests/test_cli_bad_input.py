@@ -15,9 +15,16 @@ from pathlib import Path
 
 import pytest
 from archive_helpers import pages, run, tree
-from docx_factory import Para, encrypted_docx, legacy_doc, simple_report, write_docx, write_ole
+from docx_factory import Para, encrypted_docx, simple_report, write_docx, write_ole
+from format_files import text_file, web_page
+
+from conftest import require
 
 import converter.archive.workers  # noqa: F401  (monkeypatched below)
+from converter.data.frontmatter import split_page
+
+FIND_ORIGINAL = "请找到该报告的原稿（Word、WPS、RTF、OpenDocument、PDF、网页或文本文件）后再导入。"
+RESAVE = "请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入。"
 
 
 @pytest.fixture
@@ -42,48 +49,70 @@ def assert_refused(archive: Path, path: Path, line: str, *options: str, env: dic
 
 def test_random_bytes_named_docx_are_not_a_word_document(archive, drop):
     path = drop / "2023年工作总结.docx"
-    path.write_bytes(os.urandom(3000).replace(b"PK", b"pk").replace(b"\xd0\xcf", b"dc"))
+    path.write_bytes(os.urandom(3000).replace(b"PK", b"pk").replace(b"\xd0\xcf", b"dc").replace(b"%PDF", b"%pdf"))
     assert_refused(archive, path, "2023年工作总结.docx：文件内容不是 Word 文档（可能是其他类型的文件改了扩展名，"
-                                  "或文件已损坏）。请找到该报告的 Word 原稿（.docx）后再导入。")
+                                  f"或文件已损坏）。{FIND_ORIGINAL}")
 
 
 def test_picture_renamed_to_docx_is_not_a_word_document(archive, drop):
     path = drop / "扫描件.docx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
     assert_refused(archive, path, "扫描件.docx：文件内容不是 Word 文档（可能是其他类型的文件改了扩展名，"
-                                  "或文件已损坏）。请找到该报告的 Word 原稿（.docx）后再导入。")
+                                  f"或文件已损坏）。{FIND_ORIGINAL}")
 
 
-def test_legacy_doc_without_libreoffice_asks_to_resave_as_docx(archive, drop, tmp_path):
-    path = legacy_doc(drop / "2019-农业局.doc")
-    no_soffice = {"PATH": str(tmp_path / "empty-bin")}
-    assert_refused(archive, path, "2019-农业局.doc：这是 Word 97-2003 格式（.doc），只能导入 .docx。"
-                                  "请用 Word 或 WPS 另存为 .docx 后再导入。", env=no_soffice)
+@pytest.mark.parametrize("kind, what", [("doc", "Word 97-2003 格式（.doc）"), ("wps", "WPS 文字格式（.wps）"),
+                                        ("rtf", "RTF 格式（.rtf）"), ("odt", "OpenDocument 格式（.odt）")])
+def test_office_file_without_libreoffice_names_the_package_to_install(archive, drop, tmp_path, office_files,
+                                                                      kind, what):
+    path = Path(shutil.copy(office_files[kind], drop / f"2019-农业局.{kind}"))
+    assert_refused(archive, path, f"2019-农业局.{kind}：这是 {what}，需要用 LibreOffice 转换，但本机没有安装 LibreOffice。"
+                                  "请安装后再导入：sudo apt-get install libreoffice-writer-nogui（或用 Word、WPS 另存为 .docx）。",
+                   env={"PATH": str(tmp_path / "empty-bin")})
 
 
-def test_legacy_doc_is_converted_when_libreoffice_is_installed(archive, drop, tmp_path):
-    path = legacy_doc(drop / "2019 农业局.doc")
-    converted = simple_report(tmp_path / "as-saved-by-libreoffice.docx", title="2019年区农业局工作总结",
-                              issuer="区农业局", date="2019年12月20日")
-    calls = tmp_path / "soffice-calls.txt"
-    bin_dir = _fake_soffice(tmp_path, f'cp "{converted}" "$outdir/$(basename "${{last%.*}}").docx"', calls)
+@pytest.mark.parametrize("kind", ["doc", "wps", "rtf", "odt"])
+def test_office_file_is_converted_by_libreoffice_and_published_as_docx(archive, drop, office_files, kind):
+    path = Path(shutil.copy(office_files[kind], drop / f"2023 科技局.{kind}"))
 
-    result = run(archive, "add", path, env={"PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    result = run(archive, "add", path)
 
     assert result.exit_code == 0, result.output
-    assert [page.split("/")[2] for page in pages(archive)] == ["2019"]
-    assert "由 .doc 自动转换（LibreOffice），请核对版式和文字" in result.stdout
-    page = (archive / pages(archive)[0]).read_text(encoding="utf-8")
-    assert "source: 2019 农业局.doc" in page
-    assert "--headless" in calls.read_text() and "--convert-to docx" in calls.read_text()
+    [page] = pages(archive)
+    assert f"由 .{kind} 自动转换（LibreOffice），请核对版式和文字" in result.stdout
+    text = (archive / page).read_text(encoding="utf-8")
+    assert f"source: 2023 科技局.{kind}\n" in text and f"format: {kind}\n" in text
+    assert "## 一、主要工作完成情况" in text and "### （一）加大科技项目争取和实施" in text
+    published = (archive / page).with_suffix(".docx")
+    assert published.read_bytes()[:2] == b"PK" and f"file: {published.name}" in text
 
 
-def test_legacy_doc_that_libreoffice_cannot_convert_asks_to_resave(archive, drop, tmp_path):
-    path = legacy_doc(drop / "2019-农业局.doc")
-    bin_dir = _fake_soffice(tmp_path, "exit 1", tmp_path / "calls.txt")
-    assert_refused(archive, path, "2019-农业局.doc：这是 Word 97-2003 格式（.doc），用 LibreOffice 自动转换失败。"
-                                  "请用 Word 或 WPS 另存为 .docx 后再导入。",
-                   env={"PATH": f"{bin_dir}:{os.environ['PATH']}"})
+def test_legacy_doc_that_libreoffice_cannot_read_asks_to_resave(archive, drop, office_files):
+    path = write_ole(drop / "2019-农业局.doc", {"WordDocument": b"\xec\xa5\xc1\x00" + b"\xff" * 4092,
+                                                "1Table": b"\xff" * 4096})
+    assert_refused(archive, path, "2019-农业局.doc：这是 Word 97-2003 格式（.doc），用 LibreOffice 自动转换失败"
+                                  f"（文件可能已损坏）。{RESAVE}")
+
+
+def test_a_doc_libreoffice_hangs_on_is_stopped_named_and_the_others_imported(archive, drop, tmp_path, office_files):
+    """LibreOffice stand-in (the one place a fake is used: a file that makes the real one hang is not at
+    hand): it converts every file, but stops for good at one whose bytes hold HANG."""
+    good = Path(shutil.copy(office_files["doc"], drop / "a 正常.doc"))
+    stuck = drop / "b 卡住.doc"
+    stuck.write_bytes(good.read_bytes() + b"HANG")
+    pids = tmp_path / "pids.txt"
+    bin_dir = _fake_soffice(tmp_path, f'echo $$ >> "{pids}"\n'
+                            'for f in "$@"; do case "$f" in *.doc)\n'
+                            '  grep -q HANG "$f" && sleep 600\n'
+                            f'  cp "{simple_report(tmp_path / "saved.docx")}" "$outdir/$(basename "${{f%.*}}").docx";; esac; done',
+                            tmp_path / "calls.txt")
+    result = run(archive, "add", drop, env={"PATH": f"{bin_dir}:{os.environ['PATH']}", "ARCHIVE_FILE_TIME_LIMIT": "3"})
+
+    assert result.exit_code == 1
+    assert result.stderr == (f"b 卡住.doc：这是 Word 97-2003 格式（.doc），LibreOffice 转换超过 3 秒仍未完成，已停止。{RESAVE}\n")
+    assert len(pages(archive)) == 1
+    for pid in pids.read_text().split():
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
 
 
 def test_password_protected_docx_says_how_to_remove_the_password(archive, drop):
@@ -112,7 +141,8 @@ def test_excel_workbook_renamed_to_docx_is_not_a_word_document(archive, drop):
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("xl/workbook.xml", "<workbook/>")
-    assert_refused(archive, path, "统计表.docx：这是 Excel 表格，不是 Word 文档。请导入报告的 Word 文档（.docx）。")
+    assert_refused(archive, path, "统计表.docx：这是 Excel 表格，不是报告文档。"
+                                  "请导入报告本身（Word、WPS、RTF、OpenDocument、PDF、网页或文本文件）。")
 
 
 def test_empty_file_says_it_is_empty(archive, drop):
@@ -124,29 +154,7 @@ def test_empty_file_says_it_is_empty(archive, drop):
 def test_document_without_text_says_so(archive, drop):
     path = write_docx(drop / "2023年空白.docx", [Para(""), Para("\u3000\u3000")])
     assert_refused(archive, path, "2023年空白.docx：文档里没有文字（可能是空白文档或扫描图片）。"
-                                  "请导入含文字的 Word 原稿；扫描件需先做文字识别（OCR）。")
-
-
-def test_wps_file_says_how_to_convert(archive, drop):
-    path = write_ole(drop / "2022 总结.wps", {"WordDocument": b"\0" * 4096})
-    assert_refused(archive, path, "2022 总结.wps：这是 WPS 文字格式（.wps），只能导入 .docx。"
-                                  "请用 WPS 打开，另存为“Word 文档（*.docx）”后再导入。")
-
-
-def test_pdf_says_to_find_the_word_original(archive, drop):
-    path = drop / "2022年报告.pdf"
-    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    assert_refused(archive, path, "2022年报告.pdf：这是 PDF 文件，只能导入 Word 文档（.docx）。请找到该报告的 Word 原稿再导入；"
-                                  "如只有 PDF，可用 WPS 转为 Word，核对文字后再导入。")
-
-
-def test_odt_says_how_to_convert(archive, drop):
-    path = drop / "2022年报告.odt"
-    with zipfile.ZipFile(path, "w") as package:
-        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        package.writestr("content.xml", "<office:document-content/>")
-    assert_refused(archive, path, "2022年报告.odt：这是 OpenDocument 格式（.odt），只能导入 .docx。"
-                                  "请用 WPS 或 LibreOffice 打开，另存为“Word 文档（*.docx）”后再导入。")
+                                  "请导入含文字的原稿；扫描件请存为 PDF 后导入（会自动做文字识别）。")
 
 
 def test_unreadable_file_says_to_check_permissions(archive, drop, monkeypatch):
@@ -166,9 +174,10 @@ def test_missing_path_says_to_check_the_name(archive, drop):
     assert_refused(archive, drop / "不存在 的报告.docx", "不存在 的报告.docx：找不到这个文件。请检查文件名和路径是否正确。")
 
 
-def test_folder_without_word_documents_says_so(archive, drop):
-    (drop / "说明.txt").write_text("无关文件")
-    assert_refused(archive, drop, "待导入 文件：这个文件夹里没有 Word 文档（.docx）。请检查文件夹是否正确。")
+def test_folder_without_report_files_says_so(archive, drop):
+    (drop / "说明.md").write_text("无关文件")
+    assert_refused(archive, drop, "待导入 文件：这个文件夹里没有可导入的报告文件。"
+                                  "可导入 .docx、.doc、.wps、.rtf、.odt、.pdf、.html、.mht 和 .txt 文件；请检查文件夹是否正确。")
 
 
 def test_unknown_year_asks_for_year_option(archive, drop):
@@ -211,9 +220,10 @@ def test_bug_in_the_converter_costs_only_that_file(archive, drop, monkeypatch):
 
     simple_report(drop / "a 正常.docx")
     simple_report(drop / "b 触发错误.docx", title="2022年区教育局工作总结", issuer="区教育局")
-    real = converter.archive.prepare.convert_file
-    monkeypatch.setattr(converter.archive.prepare, "convert_file",
-                        lambda path, *args, **kwargs: {}["boom"] if "触发" in path.name else real(path, *args, **kwargs))
+    real = converter.archive.prepare.convert_reading
+    monkeypatch.setattr(converter.archive.prepare, "convert_reading",
+                        lambda reading, path, *args, **kwargs: {}["boom"] if "触发" in path.name
+                        else real(reading, path, *args, **kwargs))
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")  # the patch lives in forked workers
 
     quiet = run(archive, "add", drop)
@@ -308,8 +318,8 @@ def test_archive_that_cannot_be_written_costs_only_the_files_going_there(archive
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 def test_real_word_97_file_is_converted_by_real_libreoffice(archive, drop, shared):
+    require("soffice", "libreoffice-writer-nogui")
     path = drop / "2019 旧版 报告.doc"
     shutil.copy(shared / "corpus" / "docx-fixtures" / "apache-poi" / "document__Bug34898.doc", path)
 
@@ -326,3 +336,65 @@ def test_real_password_protected_files_are_recognised(archive, shared, name):
     path = shared / "corpus" / "docx-fixtures" / "apache-poi" / name
     assert_refused(archive, path, f"{name}：文件设置了打开密码，无法读取。请在 Word 中打开，取消密码"
                                   "（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入。")
+
+
+# --- every format: empty files, names that lie, hostile pages, unknown encodings ---------------------
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".txt", ".html", ".mht"])
+def test_an_empty_file_of_any_format_says_it_is_empty(archive, drop, suffix):
+    path = drop / f"空的报告{suffix}"
+    path.write_bytes(b"")
+    assert_refused(archive, path, f"空的报告{suffix}：文件是空的（0 字节）。请重新复制或导出该报告后再导入。")
+
+
+def test_a_text_file_in_an_unknown_encoding_says_to_save_it_as_utf8(archive, drop):
+    path = drop / "2023年工作总结.txt"
+    path.write_bytes("２０２３年區科技局工作總結。一、主要工作完成情況。全年共申報科技項目３６項。".encode("big5"))
+    assert_refused(archive, path, "2023年工作总结.txt：无法识别这个文本文件的编码（不是 UTF-8、UTF-16 或 GB18030/GBK）。"
+                                  "请用记事本打开，另存为“UTF-8”编码后再导入。")
+
+
+def test_binary_content_named_txt_is_not_text(archive, drop):
+    path = drop / "2023年工作总结.txt"
+    path.write_bytes(b"\x00\x01\x02binary" * 100)
+    assert_refused(archive, path, "2023年工作总结.txt：文件内容不是文字（可能是其他类型的文件改了扩展名，或文件已损坏）。"
+                                  "请找到该报告的原稿（.txt、.docx 或网页）后再导入。")
+
+
+def test_a_web_page_with_scripts_and_javascript_links_is_read_as_text_and_runs_nothing(archive, drop):
+    path = web_page(drop / "2023年区科技局工作总结.html")
+
+    result = run(archive, "add", path)
+
+    assert result.exit_code == 0, result.output
+    [page] = pages(archive)
+    text = (archive / page).read_text(encoding="utf-8")
+    body = split_page(text)[1]
+    assert "## 一、主要工作完成情况" in body and "详见附件" in body
+    for hostile in ("<script", "alert(", "javascript:", "onload", "onerror", "<img"):
+        assert hostile not in text
+    assert not list((archive / page).parent.glob(f"{Path(page).stem}.*htm*"))  # the page itself is not published
+
+
+@pytest.mark.parametrize("content, suffix, format_", [
+    ("page", ".doc", "html"),       # a web page saved as .doc (old systems export these)
+    ("page", ".txt", "html"),
+    ("text", ".html", "html"),      # a text under a web page's name: read as a page
+    ("docx", ".txt", "docx"),
+    ("docx", ".pdf", "docx"),
+])
+def test_a_file_whose_name_lies_is_read_by_its_content(archive, drop, tmp_path, content, suffix, format_):
+    path = drop / f"2023年区科技局工作总结{suffix}"
+    if content == "page":
+        web_page(path)
+    elif content == "text":
+        text_file(path)
+    else:
+        path.write_bytes(simple_report(tmp_path / "r.docx").read_bytes())
+
+    result = run(archive, "add", path)
+
+    assert result.exit_code == 0, result.output
+    [page] = pages(archive)
+    meta = split_page((archive / page).read_text(encoding="utf-8"))[0]
+    assert meta["title"] == "2023年区科技局工作总结" and meta.get("format", "docx") == format_

@@ -57,7 +57,7 @@ def test_failed_file_stays_with_a_note_and_is_retried_when_replaced(archive, tmp
     assert dropped.exists()
     assert note.read_text(encoding="utf-8").splitlines()[0] == (
         "坏.docx：文件内容不是 Word 文档（可能是其他类型的文件改了扩展名，或文件已损坏）。"
-        "请找到该报告的 Word 原稿（.docx）后再导入。")
+        "请找到该报告的原稿（Word、WPS、RTF、OpenDocument、PDF、网页或文本文件）后再导入。")
     assert settle(inbox) == []  # not retried while unchanged
 
     simple_report(dropped)  # staff put the right file in its place

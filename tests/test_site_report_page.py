@@ -4,7 +4,7 @@ import re
 from site_entries import catalog, entry, link
 
 from converter.site.head_meta import citation, json_ld, meta_tags
-from converter.site.report_page import Original, breadcrumbs, card, download_box, with_card
+from converter.site.report_page import Original, breadcrumbs, card, download_box, ocr_notice, with_card
 
 EVIL = '<img src=x onerror="alert(1)">'
 
@@ -37,6 +37,27 @@ def test_the_download_box_shows_size_and_sha256():
 
 def test_no_original_no_download_box():
     assert download_box(None, "t", link) == ""
+
+
+def test_a_converted_original_is_named_beside_the_docx_offered():
+    html = download_box(Original("reports/2023/x.docx", 100, "ab" * 32), "报告", link, "doc")
+    assert "原件为 .doc，此处提供转换后的 .docx" in html and 'download="报告.docx"' in html
+
+
+def test_a_pdf_is_offered_as_a_pdf():
+    html = download_box(Original("reports/2023/x.pdf", 100, "ab" * 32), "报告", link, "pdf")
+    assert 'download="报告.pdf"' in html and 'type="application/pdf"' in html and "PDF 文件" in html
+    assert "转换" not in html
+
+
+def test_a_web_page_original_is_not_offered_and_the_box_says_why():
+    html = download_box(None, "报告", link, "html")
+    assert "原件为网页，不提供下载" in html and "<a " not in html
+
+
+def test_a_scanned_report_carries_the_ocr_notice_and_others_none():
+    assert "正文由扫描件识别，可能有误，以原件为准（共 3 页为扫描件）" in ocr_notice(3)
+    assert ocr_notice(None) == "" and ocr_notice(0) == ""
 
 
 def test_citation_follows_gbt_7714():

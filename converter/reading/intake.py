@@ -39,7 +39,7 @@ OLE_KINDS = {"Workbook": "Excel 97-2003 表格", "Book": "Excel 97-2003 表格",
              "PowerPoint Document": "PowerPoint 97-2003 演示文稿"}
 ZIP_KINDS = {"xl/workbook.xml": "Excel 表格", "ppt/presentation.xml": "PowerPoint 演示文稿"}
 ODF_KINDS = {b"spreadsheet": "OpenDocument 表格", b"presentation": "OpenDocument 演示文稿"}
-ACCEPTED = "Word（.docx/.doc/.wps）、RTF、OpenDocument（.odt）、PDF、网页（.html/.mht）或文本文件（.txt）"
+ACCEPTED = "Word、WPS、RTF、OpenDocument、PDF、网页或文本文件"
 
 MISSING = ("missing", "找不到这个文件", "请检查文件名和路径是否正确")
 NOT_A_FILE = ("not-a-file", "这不是一个文件", "请指定报告文件或包含报告的文件夹")
@@ -49,7 +49,7 @@ EMPTY = ("empty", "文件是空的（0 字节）", "请重新复制或导出该�
 CORRUPT = ("corrupt", "文件已损坏，无法读取（可能没有下载或复制完整，或保存时出错）",
            "请重新获取原文件；如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入")
 NOT_DOCUMENT = ("not-document", "文件内容不是可导入的报告（可能是其他类型的文件改了扩展名，或文件已损坏）",
-                f"可导入的格式：{ACCEPTED}；请找到该报告的原稿后再导入")
+                f"请找到该报告的原稿（{ACCEPTED}）后再导入")
 ENCRYPTED = ("encrypted", "文件设置了打开密码，无法读取",
                          "请在 Word 中打开，取消密码（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入")
 NO_TEXT = ("no-text", "文档里没有文字（可能是空白文档或扫描图片）",
@@ -109,8 +109,9 @@ def _not_a(path: Path) -> ArchiveError:
     """The message for content that is no format we read, naming what the file's name claims it is."""
     claimed = CLAIMED.get(path.suffix.lower())
     if claimed:
-        return ArchiveError("not-document", f"文件内容不是{claimed}（可能是其他类型的文件改了扩展名，或文件已损坏）",
-                            f"请找到该报告的原稿后再导入（可导入的格式：{ACCEPTED}）")
+        spaced = f" {claimed}" if claimed[0].isascii() else claimed
+        return ArchiveError(NOT_DOCUMENT[0], f"文件内容不是{spaced}（可能是其他类型的文件改了扩展名，或文件已损坏）",
+                            NOT_DOCUMENT[2])
     return ArchiveError(*NOT_DOCUMENT)
 
 

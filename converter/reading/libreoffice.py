@@ -34,17 +34,17 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 def missing(kind: str) -> ArchiveError:
-    return ArchiveError("libreoffice-missing", f"这是{FORMATS[kind]}，需要用 LibreOffice 转换，但本机没有安装 LibreOffice",
+    return ArchiveError("libreoffice-missing", f"这是 {FORMATS[kind]}，需要用 LibreOffice 转换，但本机没有安装 LibreOffice",
                         f"请安装后再导入：sudo apt-get install {PACKAGE}（或用 Word、WPS 另存为 .docx）")
 
 
 def failed(kind: str) -> ArchiveError:
-    return ArchiveError("libreoffice-failed", f"这是{FORMATS[kind]}，用 LibreOffice 自动转换失败（文件可能已损坏）", RESAVE)
+    return ArchiveError("libreoffice-failed", f"这是 {FORMATS[kind]}，用 LibreOffice 自动转换失败（文件可能已损坏）", RESAVE)
 
 
 def hung(kind: str, seconds: float) -> ArchiveError:
     return ArchiveError("libreoffice-timeout",
-                        f"这是{FORMATS[kind]}，LibreOffice 转换超过 {seconds:g} 秒仍未完成，已停止", RESAVE)
+                        f"这是 {FORMATS[kind]}，LibreOffice 转换超过 {seconds:g} 秒仍未完成，已停止", RESAVE)
 
 
 def soffice() -> str | None:
@@ -109,6 +109,7 @@ def _still_missing(inputs: list[Path], pending: list[int], workdir: Path) -> lis
 def _run(program: str, inputs: list[Path], workdir: Path, seconds: float, progressed: Callable[[], None]) -> bool:
     """Run LibreOffice over `inputs`: False when it ended by itself, True when it was killed because no
     file was finished for `seconds`."""
+    (workdir / "out").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="archive-soffice-") as profile:
         command = [program, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                    f"-env:UserInstallation={Path(profile).as_uri()}", "--convert-to", "docx:MS Word 2007 XML",

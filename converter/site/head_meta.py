@@ -8,7 +8,7 @@ from converter.metadata.doctypes import citation_mark
 from converter.model.fields import FIELDS
 from converter.site.catalog import Entry
 from converter.site.markup import esc
-from converter.site.report_page import DOCX, Original
+from converter.site.report_page import Original
 
 HEAD = tuple(f for f in FIELDS if f.head)
 
@@ -64,7 +64,7 @@ def json_ld(entry: Entry, original: Original | None, permalink: str, absolute: b
 def _encoding(original: Original | None) -> dict | None:
     if not original:
         return None
-    return {"@type": "MediaObject", "encodingFormat": DOCX, "contentSize": f"{original.size} B",
+    return {"@type": "MediaObject", "encodingFormat": original.media_type, "contentSize": f"{original.size} B",
             "sha256": original.sha256}
 
 

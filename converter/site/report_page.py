@@ -12,15 +12,27 @@ from converter.site.markup import Link, a, chinese_date, esc, human_size
 from converter.site.relations import Related
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MEDIA = {".docx": (DOCX, "Word 文档"), ".pdf": ("application/pdf", "PDF 文件"), ".txt": ("text/plain", "文本文件")}
+CONVERTED = ("doc", "wps", "rtf", "odt")  # received formats published as LibreOffice's .docx
+WEB_PAGES = ("html", "mht")  # received formats of which nothing is published
+OCR_NOTICE = "正文由扫描件识别，可能有误，以原件为准"
 
 
 @dataclass(frozen=True)
 class Original:
-    """The .docx offered for download: where it is (a source path) and what it is."""
+    """The published copy of the original offered for download: where it is (a source path) and what it is."""
 
     src_uri: str
     size: int
     sha256: str
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.src_uri).suffix.lower()
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA.get(self.suffix, ("application/octet-stream", ""))[0]
 
 
 def digest(path: Path) -> tuple[int, str]:
@@ -97,19 +109,35 @@ def quick_download(original: Original | None, link: Link) -> str:
             f"下载原件（{human_size(original.size)}）</a>")
 
 
-def download_box(original: Original | None, title: str, link: Link) -> str:
+def download_box(original: Original | None, title: str, link: Link, received: str = "") -> str:
+    """The download of the original (`received`: the front matter's `format`, "" for a .docx); a web
+    page's original is not published, and the box says so."""
     if not original:
+        if received not in WEB_PAGES:
+            return ""
+        return _download_section('<p class="archive-meta">原件为网页，不提供下载：保存的网页含原网站的脚本和栏目，'
+                                 "本页即其正文。</p>")
+    href, name = link(original.src_uri), f"{title}{original.suffix}"
+    media, kind = MEDIA.get(original.suffix, ("application/octet-stream", "文件"))
+    converted = (f'<p class="archive-meta">原件为 .{esc(received)}，此处提供转换后的 {esc(original.suffix)}</p>'
+                 if received in CONVERTED else "")
+    return _download_section(
+        f'<p><a href="{esc(href)}" download="{esc(name)}" type="{media}">{esc(name)}</a>'
+        f'<span class="archive-meta">{kind}，{human_size(original.size)}</span></p>{converted}'
+        f'<p class="archive-hash">SHA-256 校验值：<code data-sha256>{esc(original.sha256)}</code></p>')
+
+
+def _download_section(inner: str) -> str:
+    return ('<section class="archive-download" aria-labelledby="archive-download">'
+            f'<h2 id="archive-download">下载原件</h2>{inner}</section>')
+
+
+def ocr_notice(pages: int | None) -> str:
+    """Above the text of a report read from a scan: its text may be wrong, the scan is the reference."""
+    if not pages:
         return ""
-    href = link(original.src_uri)
-    name = f"{title}.docx"
-    return (
-        '<section class="archive-download" aria-labelledby="archive-download">'
-        '<h2 id="archive-download">下载原件</h2>'
-        f'<p><a href="{esc(href)}" download="{esc(name)}" type="{DOCX}">{esc(name)}</a>'
-        f'<span class="archive-meta">Word 文档，{human_size(original.size)}</span></p>'
-        f'<p class="archive-hash">SHA-256 校验值：<code data-sha256>{esc(original.sha256)}</code></p>'
-        "</section>"
-    )
+    return f'<p class="archive-notice" role="note">{OCR_NOTICE}（共 {pages} 页为扫描件）。</p>'
+
 
 
 def citation_box(citation: str, permalink: str, absolute: bool) -> str:

@@ -14,6 +14,7 @@ from converter.site.report_page import (
     breadcrumbs,
     citation_box,
     download_box,
+    ocr_notice,
     quick_download,
     related_box,
     report_trail,
@@ -26,6 +27,7 @@ class PageParts:
     crumbs: str = ""  # breadcrumbs, above the content
     quick: str = ""  # the quick download link beside the breadcrumbs
     aside: str = ""  # download box, citation, related reports: after the text
+    notice: str = ""  # above the text, outside what is searched: the scan notice
     memo: str = ""  # key prefix of the template parts this page shares with others (theme_setup.BlockMemo)
 
 
@@ -39,7 +41,7 @@ def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link
     head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"), meta_tags(entry),
                       json_ld(entry, original, permalink, absolute)))
     aside = "".join((
-        download_box(original, entry.meta.title, link),
+        download_box(original, entry.meta.title, link, entry.meta.format),
         citation_box(citation(entry, permalink), permalink, absolute),
         related_box(related(entry, catalog), link),
     ))
@@ -47,6 +49,7 @@ def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link
         head=head,
         crumbs=breadcrumbs(report_trail(entry, catalog), entry.meta.title, link),
         quick=quick_download(original, link),
+        notice=ocr_notice(entry.meta.ocr),
         aside=f'<div class="archive-aside">{aside}</div>',
     )
 

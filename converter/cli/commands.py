@@ -108,8 +108,7 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
     """把一个报告文件转换为带元数据的 Markdown。
 
-    可转换 .docx、.doc、.wps、.rtf、.odt（后四种需安装 LibreOffice）、.pdf（扫描件自动做文字识别）、
-    .html、.htm、.mht 和 .txt 文件；按文件内容识别格式，不只看扩展名。
+    可转换 .docx、.doc、.wps、.rtf、.odt（后四种需 LibreOffice）、.pdf（扫描件自动识别文字）、.html、.mht、.txt。
 
     用 -o 写入文件时，图片保存在同名文件夹里（如 报告.md 旁的 报告/image-1.png）。
     """

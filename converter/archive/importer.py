@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 import traceback
 from contextlib import nullcontext
@@ -25,7 +24,6 @@ from converter.archive.office import convert_office_files
 from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, default_workers, run_all
-from converter.data import DATA_DIR
 from converter.data.frontmatter import join_page
 from converter.metadata.slugs import report_slug
 from converter.model import Notice
@@ -123,12 +121,14 @@ class Importer:
                   workers: int | None):
         done: dict[int, Prepared | Failed | Lost] = {}
         numbers = list(jobs)
-        results = run_all(prepare, list(jobs.values()), time_limit=time_limit, workers=workers) if jobs else ()
+        results = run_all(prepare, list(jobs.values()), time_limit=lambda job: job.time_limit,
+                          workers=workers) if jobs else ()
         following = 0
         for job_number, result in results:
             done[numbers[job_number]] = result
             while following < len(files) and (following in early or following in done):
-                yield early.pop(following, None) or self.file(files[following], done.pop(following), time_limit)
+                limit = jobs[following].time_limit if following in jobs else time_limit
+                yield early.pop(following, None) or self.file(files[following], done.pop(following), limit)
                 following += 1
         for number in range(following, len(files)):
             yield early[number]
@@ -231,20 +231,3 @@ def lost_line(path: Path, lost: Lost, time_limit: float) -> str:
         error = ArchiveError("crashed", "处理时程序意外退出（文件可能结构异常）",
                              "请用 Word 另存为新的 .docx 后再导入；如仍失败，请联系技术支持")
     return error.line(path)
-
-
-def init(target: Path) -> list[Path]:
-    """Create an empty archive project in `target`."""
-    template = DATA_DIR / "project"
-    created = []
-    for source in sorted(template.rglob("*")):
-        destination = target / source.relative_to(template)
-        if source.is_dir():
-            destination.mkdir(parents=True, exist_ok=True)
-        elif not destination.exists():
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
-            created.append(destination)
-    (target / "inbox").mkdir(exist_ok=True)
-    (target / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
-    return created

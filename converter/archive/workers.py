@@ -32,35 +32,37 @@ def default_workers() -> int:
     return max(1, int(os.environ.get("ARCHIVE_WORKERS") or len(os.sched_getaffinity(0))))
 
 
-def run_all(function: Callable[[Any], Any], items: Iterable, *, time_limit: float,
+def run_all(function: Callable[[Any], Any], items: Iterable, *, time_limit: float | Callable[[Any], float],
             workers: int | None = None) -> Iterator[tuple[int, Any]]:
     """Yield `(index, function(item))` as items finish, in any order; `Lost` for an item whose worker
-    timed out or died. `function` must be importable by name (module level)."""
+    timed out or died. `function` must be importable by name (module level). `time_limit`: seconds per
+    item, or a function giving an item's own."""
     queue = deque(enumerate(items))
     count = min(max(1, workers or default_workers()), len(queue))
     # fork is fastest, but forking a process with threads (`archive serve`) can deadlock the child.
     context = get_context(START_METHOD or ("fork" if threading.active_count() == 1 else "spawn"))
     pool = [_Worker(context, function) for _ in range(count)]
+    limit_of = time_limit if callable(time_limit) else lambda item: time_limit
     try:
-        yield from _drive(pool, queue, time_limit, context, function)
+        yield from _drive(pool, queue, limit_of, context, function)
     finally:
         for worker in pool:
             worker.stop()
 
 
-def _drive(pool, queue, time_limit, context, function):
+def _drive(pool, queue, limit_of, context, function):
     for worker in pool:
-        worker.give(queue)
+        worker.give(queue, limit_of)
     while any(w.index is not None for w in pool):
         busy = [w for w in pool if w.index is not None]
-        deadline = min(w.started for w in busy) + time_limit
+        deadline = min(w.started + w.limit for w in busy)
         ready = connection.wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic()))
         for slot, worker in enumerate(pool):
             if worker.index is None:
                 continue
             if worker.conn in ready:
                 result = worker.receive()
-            elif time.monotonic() - worker.started >= time_limit:
+            elif time.monotonic() - worker.started >= worker.limit:
                 result = Lost("timeout")
             else:
                 continue
@@ -69,7 +71,7 @@ def _drive(pool, queue, time_limit, context, function):
                 worker.stop()
                 worker = pool[slot] = _Worker(context, function)
             worker.index = None
-            worker.give(queue)  # the next item first, so the worker is busy while the caller files this one
+            worker.give(queue, limit_of)  # the next item first, so the worker is busy while the caller files this one
             yield index, result
 
 
@@ -85,11 +87,12 @@ class _Worker:
             pass
         self.index: int | None = None
         self.started = 0.0
+        self.limit = 0.0
 
-    def give(self, queue: deque) -> None:
+    def give(self, queue: deque, limit_of: Callable[[Any], float]) -> None:
         if queue:
             self.index, item = queue.popleft()
-            self.started = time.monotonic()
+            self.started, self.limit = time.monotonic(), limit_of(item)
             try:
                 self.conn.send(item)
             except OSError:

@@ -90,7 +90,7 @@ def main() -> None:
 @_verbosity
 def init(directory: Path, verbose: int, quiet: bool) -> None:
     """在 DIRECTORY 新建一个空档案（mkdocs.yml、docs/、inbox/）。"""
-    from converter.archive.importer import init as init_archive
+    from converter.archive.project import init as init_archive
 
     _setup_logging(verbose, quiet)
     if (directory / "mkdocs.yml").exists():

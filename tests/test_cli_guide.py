@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from converter.reading import intake
+from converter.reading import html, intake, libreoffice, text
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide.md"
@@ -24,9 +24,20 @@ def test_guide_is_in_the_site_nav_and_linked_from_the_readme():
     assert "](docs/guide.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+READERS = (intake, text, html)  # modules whose (code, problem, fix) constants are the messages of a file
+
+
+def file_problems() -> list[str]:
+    """The problem of every message a file can get from the readers: each module's (code, problem, fix)
+    constants, and LibreOffice's messages after the format they name (`这是 … 格式，`)."""
+    problems = [value[1] for module in READERS for name, value in vars(module).items()
+                if name.isupper() and isinstance(value, tuple) and len(value) == 3
+                and all(isinstance(part, str) for part in value)]
+    office = [libreoffice.missing("doc"), libreoffice.failed("doc"), libreoffice.hung("doc", 60)]
+    return problems + [error.problem.split("，", 1)[1] for error in office]
+
+
 def test_guide_explains_every_file_problem():
     guide = GUIDE.read_text(encoding="utf-8")
-    problems = [value[1] for name, value in vars(intake).items() if name.isupper() and isinstance(value, tuple)
-                and len(value) == 3] + [problem for problem, _ in intake.OTHER_FORMATS.values()]
-    missing = [p for p in problems if p.split("（")[0].split("，")[0][:8] not in guide]
+    missing = [p for p in file_problems() if p.split("（")[0].split("，")[0][:8] not in guide]
     assert missing == []

@@ -1,7 +1,7 @@
 """Errors that reach staff: each one says what is wrong and what to do, in Chinese.
 
 Code raises `ArchiveError(code, problem, fix)`; the CLI prints `line(path)`:
-`2019-农业局.doc：这是 Word 97-2003 格式（.doc），只能导入 .docx。请用 Word 或 WPS 另存为 .docx 后再导入。`
+`2019-农业局.doc：这是 Word 97-2003 格式（.doc），用 LibreOffice 自动转换失败（文件可能已损坏）。请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入。`
 """
 from __future__ import annotations
 

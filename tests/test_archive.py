@@ -136,7 +136,7 @@ def test_published_original_is_the_sanitized_copy_and_the_received_one_is_kept_a
 
 def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkeypatch):
     monkeypatch.setattr(converter.archive.prepare, "received_findings",
-                        lambda name, report, docx: [Finding("classified", "第 1 段有密级标志“机密★”")])
+                        lambda name, report, docx, outside: [Finding("classified", "第 1 段有密级标志“机密★”")])
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     result = run(archive, "add", simple_report(tmp_path / "密件.docx"))
     assert result.exit_code == 1
@@ -147,7 +147,7 @@ def test_blocking_publication_finding_refuses_the_file(archive, tmp_path, monkey
 
 def test_personal_data_is_refused_unless_staff_recorded_a_reason_to_publish(archive, tmp_path, monkeypatch):
     monkeypatch.setattr(converter.archive.prepare, "received_findings",
-                        lambda name, report, docx: [Finding("phone", "第 3 段有手机号码 138****0000", blocking=False)])
+                        lambda name, report, docx, outside: [Finding("phone", "第 3 段有手机号码 138****0000", blocking=False)])
     monkeypatch.setattr(converter.archive.workers, "START_METHOD", "fork")
     report = simple_report(tmp_path / "含电话.docx")
 

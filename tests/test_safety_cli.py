@@ -5,6 +5,7 @@ import hashlib
 
 import docx
 from e2e.conftest import run_archive
+from format_files import text_file, web_page
 from hostile_docx import edited_report
 
 from converter.data.frontmatter import split_page
@@ -83,3 +84,36 @@ def test_check_and_build_refuse_a_mark_added_to_a_page_by_hand(tmp_path):
     built = run_archive("build", cwd=archive, check=False)
     assert built.returncode == 1 and "内部资料" in built.stderr and "Traceback" not in built.stderr
     assert not (archive / "site").exists()
+
+
+# --- the same gate for formats without Word's parts ---------------------------------------------------
+
+def test_a_text_file_with_a_mark_line_is_refused_naming_the_paragraph(tmp_path):
+    archive = _archive(tmp_path)
+    report = text_file(tmp_path / "科技局.txt")
+    report.write_text("机密★1年\n" + report.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_archive("add", str(report), cwd=archive, check=False)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("科技局.txt：不能公开发布：含密级或内部标志“机密★1年”（第 1 段）")
+    assert not list((archive / "docs" / "reports").rglob("*"))
+
+
+def test_a_mark_in_a_line_the_text_leaves_out_still_stops_a_text_file_that_is_published_whole(tmp_path):
+    archive = _archive(tmp_path)
+    report = text_file(tmp_path / "科技局.txt")
+    report.write_text(report.read_text(encoding="utf-8") + "相关链接\n内部资料\n", encoding="utf-8")
+    result = run_archive("add", str(report), cwd=archive, check=False)
+    assert result.returncode == 1
+    assert "含密级或内部标志“内部资料”（原件中未收入正文的文字" in result.stderr
+
+
+def test_personal_data_in_a_web_page_needs_a_reason_like_in_a_docx(tmp_path):
+    archive = _archive(tmp_path)
+    page = web_page(tmp_path / "科技局.html", body=PHONE_BODY)
+    refused = run_archive("add", str(page), cwd=archive, check=False)
+    assert refused.returncode == 1 and "138****5678" in refused.stderr and "--allow-personal-data" in refused.stderr
+    accepted = run_archive("add", str(page), "--allow-personal-data", "举报电话", cwd=archive, check=False)
+    assert accepted.returncode == 0, accepted.stderr
+    meta = split_page(_page(archive).read_text(encoding="utf-8"))[0]
+    assert meta["publish_override"] == "举报电话" and meta["format"] == "html" and "download" not in meta

@@ -89,7 +89,7 @@ def _prepare(job: Job) -> Prepared:
         converted = convert_reading(reading, job.path, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
                                     sha256=job.sha256)
         check_has_text(converted.report)
-        findings = received_findings(job.path.name, converted.report, reading.docx)
+        findings = received_findings(job.path.name, converted.report, reading.docx, reading.document.left_out)
         blocking = refusal([f for f in findings if f.blocking])
         if blocking:
             raise blocking  # before the sanitized copy: a refused report needs none

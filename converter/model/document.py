@@ -153,6 +153,9 @@ class SourceDocument:
     warnings: tuple[Notice, ...] = ()
     header: tuple[tuple[str, str], ...] = ()  # a web page's information fields (name, value): evidence, not text
     ocr_pages: tuple[int, ...] = ()  # the page numbers (from 1) whose text was read from a scan by OCR
+    # Lines of the file the reader left out of the text (running headers and footers, a web page's furniture
+    # and fields): not the report, but in the original where it is published, so the publication checks read them.
+    left_out: tuple[str, ...] = ()
 
 
 # --- the report as structured by outline.py ---------------------------------------------

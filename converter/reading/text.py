@@ -48,10 +48,13 @@ def text_document(text: str) -> SourceDocument:
     """The document model of a text: its paragraphs, without a web page's furniture around them, and the
     page's information fields as its `header`; a `标题:` field is also the document's title property
     (used when no line of the body is the title)."""
-    lines, header = page_lines(paragraphs(restore_fullwidth(text)))
+    every = paragraphs(restore_fullwidth(text))
+    lines, header = page_lines(every)
     blocks = tuple(SourceParagraph(runs=(Run(text=line),)) for line in lines)
     title = next((value for name, value in header if name == "标题"), "")
-    return SourceDocument(blocks=blocks, properties=DocProperties(title=title), header=header)
+    kept = set(lines)
+    return SourceDocument(blocks=blocks, properties=DocProperties(title=title), header=header,
+                          left_out=tuple(line for line in every if line not in kept))
 
 
 def decode_text(data: bytes) -> str:

@@ -54,6 +54,25 @@ def test_report_dropped_into_the_inbox_appears_in_the_open_browser(served, recor
     assert recorded_page.external_requests() == []
 
 
+def test_a_doc_dropped_into_the_inbox_appears_with_its_converted_download(served, recorded_page, office_files):
+    archive, url, _ = served
+    page = recorded_page.page
+    page.goto(url)
+
+    _copy_slowly(office_files["doc"], archive / "inbox" / "科技局 旧版总结.doc")
+
+    page.get_by_role("link", name="2023年", exact=True).wait_for(timeout=90_000)  # LibreOffice starts first
+    page.get_by_role("link", name="2023年", exact=True).click()
+    page.get_by_role("link", name="2023年区科技局工作总结").click()
+    assert page.locator("article h1").first.inner_text().startswith("2023年区科技局工作总结")
+    assert page.get_by_role("heading", name="一、主要工作完成情况").count() == 1
+    download = page.locator(".archive-download")
+    assert "原件为 .doc，此处提供转换后的 .docx" in download.inner_text()
+    assert download.get_by_role("link").get_attribute("download") == "2023年区科技局工作总结.docx"
+    assert (archive / "inbox" / "已导入" / "科技局 旧版总结.doc").is_file()
+    assert recorded_page.external_requests() == []
+
+
 def test_bad_file_dropped_into_the_inbox_gets_a_note_and_stays(served):
     archive, _, server = served
     (archive / "inbox" / "扫描件.pdf").write_bytes(b"%PDF-1.4\n")

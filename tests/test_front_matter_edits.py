@@ -51,6 +51,8 @@ PLAUSIBLE = {  # values of the right kind, with anything inside: the edits the s
                                                optional={"topics": st.lists(TEXT, max_size=2)}), max_size=3),
     "download": st.fixed_dictionaries({"file": TEXT, "size": st.integers(0, 10**9), "sha256": HEX}),
     "sources": st.dictionaries(TEXT, TEXT, max_size=3),
+    "format": st.sampled_from(["doc", "wps", "rtf", "odt", "pdf", "txt", "html", "mht"]),
+    "count": st.integers(0, 10**6),
 }
 EDIT = st.sampled_from(FIELDS).flatmap(lambda f: st.tuples(st.just(f.key), st.one_of(*[PLAUSIBLE[f.kind.name]] * 3, VALUES))) \
     | st.tuples(st.sampled_from(KEYS), VALUES)

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 pages, document = Path(sys.argv[1]), Path(sys.argv[2])
-saved = pages / document.parent.name / document.stem
-if saved.with_suffix(".md").exists():
-    sys.stdout.write(saved.with_suffix(".md").read_text(encoding="utf-8"))
+folder = pages / document.parent.name
+page, error = folder / f"{document.stem}.md", folder / f"{document.stem}.error"  # stems may hold dots
+if page.exists():
+    sys.stdout.write(page.read_text(encoding="utf-8"))
     sys.exit(0)
-print(saved.with_suffix(".error").read_text(encoding="utf-8") if saved.with_suffix(".error").exists()
-      else f"{document.name}: not converted", file=sys.stderr)
+print(error.read_text(encoding="utf-8") if error.exists() else f"{document.name}: not converted", file=sys.stderr)
 sys.exit(1)

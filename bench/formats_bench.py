@@ -52,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", default="quality,speed,add")
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--count", type=int, default=100, help="files in the mixed folder of the add section")
+    parser.add_argument("--scored-only", action="store_true", help="quality: score the pages converted before")
     args = parser.parse_args(argv)
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     sections = args.sections.split(",")
     if "quality" in sections:
-        quality([name for name in args.sets.split(",") if (SOURCES / SETS[name]).is_dir()])
+        quality([name for name in args.sets.split(",") if (SOURCES / SETS[name]).is_dir()], not args.scored_only)
     if "speed" in sections:
         from formats_speed import speed
         speed(SOURCES)
@@ -66,23 +67,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def quality(names: list[str]) -> None:
+def quality(names: list[str], convert: bool = True) -> None:
     if not names:
         print("quality: no sets in bench/out/formats (run bench/make_format_sets.py and bench/make_web_sets.py)")
         return
     results = WORK / "results"
-    for name in names:
+    for name in names if convert else ():
         folder = linked_set(name)
         seconds, cpu, count = convert_set(folder, WORK / "pages" / name)
         print(f"ours, {name}: {count} files in one process, {seconds:.1f} s wall, {cpu:.1f} s CPU "
               f"({1000 * cpu / max(count, 1):.0f} ms CPU a file, LibreOffice and OCR included)")
     sets = [arg for name in names for arg in ("--set", str(WORK / "sets" / name))]
-    bench(["run", *sets, "--out", str(results), "--cmd",
+    bench(["run", *sets, "--out", str(results), "--conv", "ours", "--cmd",  # --conv: none of the bench's own
            f"ours={sys.executable} {BENCH / 'cached_page.py'} {WORK / 'pages'} {{in}}"])
     for name in names:
         others = []
         if PANDOC.get(name):
-            others += ["--cmd", f"pandoc={{pandoc}} -f {PANDOC[name]} -t gfm --wrap=none {{in}}"]
+            others += ["--conv", "pandoc", "--cmd", f"pandoc={{pandoc}} -f {PANDOC[name]} -t gfm --wrap=none {{in}}"]
         if name in MARKITDOWN:
             others += ["--conv", "markitdown"]
         if others:

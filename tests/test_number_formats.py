@@ -10,6 +10,7 @@ from converter.reading.ooxml.number_formats import format_number
     (3, "chineseLegalSimplified", "叁"), (2, "ideographTraditional", "乙"), (4, "decimalEnclosedCircle", "④"),
     (3, "decimalEnclosedParen", "⑶"), (12, "decimalFullWidth", "１２"), (4, "upperRoman", "IV"),
     (28, "lowerLetter", "bb"), (7, "decimalZero", "07"), (5, "none", ""), (5, "someFutureFormat", "5"),
+    (3, "taiwaneseCountingThousand", "三"), (11, "taiwaneseCountingThousand", "十一"), (10, "taiwaneseDigital", "一〇"),
 ])
 def test_numbers_are_written_in_the_format_word_uses(value, fmt, expected):
     assert format_number(value, fmt) == expected

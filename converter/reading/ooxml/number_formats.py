@@ -66,6 +66,8 @@ FORMATS = {
     "chineseCountingThousand": chinese_counting,
     "japaneseCounting": chinese_counting,
     "taiwaneseCounting": chinese_counting,
+    "taiwaneseCountingThousand": chinese_counting,  # what LibreOffice writes for an .odt's 一, 二, 三 numbering
+    "taiwaneseDigital": lambda n: "".join(CHINESE_DIGITS[int(d)] if d != "0" else "〇" for d in str(n)),
     "ideographDigital": lambda n: "".join(CHINESE_DIGITS[int(d)] if d != "0" else "〇" for d in str(n)),
     "chineseLegalSimplified": lambda n: chinese_counting(n, LEGAL_DIGITS, "拾佰仟"),
     "ideographLegalTraditional": lambda n: chinese_counting(n, LEGAL_DIGITS, "拾佰仟"),

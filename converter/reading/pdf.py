@@ -1,0 +1,170 @@
+"""A PDF file → the document model (`SourceDocument`), the same one the .docx reader produces.
+
+Per page: the characters with their fonts and sizes (`pdf_pages`, PDFium), ruled tables (`pdf_tables`),
+text lines (`pdf_lines`); a page without a text layer is read by OCR (`ocr`). Then, over the document:
+running headers/footers and page numbers dropped (`pdf_lines.drop_furniture`), footnotes set apart
+(`pdf_notes`), lines → paragraphs (`pdf_paragraphs`). The structure stage (outline.py) finds the title
+and headings from the result as it does for a .docx. Document properties (Title, Author, …) are kept as
+evidence for metadata only.
+
+Limits: at most `PAGE_LIMIT` pages and `TIME_LIMIT` seconds; a file PDFium cannot open, one with an open
+password, one without pages raise `ArchiveError` with one line for staff.
+"""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from ..errors import ArchiveError
+from ..model import DocProperties, Notice, SourceDocument, Table
+from ..outline_rules import load_rules
+from . import ocr
+from .pdf_lines import TextLine, drop_furniture, page_lines
+from .pdf_notes import split_notes
+from .pdf_pages import Page, Unreadable, open_pdf, properties, read_page, render_grey
+from .pdf_paragraphs import paragraphs
+from .pdf_tables import build_table, find_regions, paragraph_of
+
+PAGE_LIMIT = 500
+TIME_LIMIT = 300.0  # seconds; OCR takes a few seconds a page
+SCAN_TEXT_MIN = 10  # a page with fewer printed characters than this, and a picture, is a scan
+OCR_DPI = 300
+
+ENCRYPTED = ("pdf-encrypted", "PDF 设置了打开密码，无法读取",
+             "请用 PDF 阅读器输入密码打开，取消密码（或打印为新的 PDF）后再导入")
+CORRUPT = ("pdf-corrupt", "PDF 文件已损坏，无法读取（可能没有下载或复制完整）",
+           "请重新获取原文件；如能在 PDF 阅读器中打开，请另存或打印为新的 PDF 后再导入")
+NO_PAGES = ("pdf-empty", "PDF 里没有任何页面", "请重新导出该报告的 PDF 后再导入")
+PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
+
+
+def too_many_pages(count: int) -> ArchiveError:
+    return ArchiveError("pdf-too-many-pages", f"PDF 有 {count} 页，超过一篇报告的上限 {PAGE_LIMIT} 页",
+                        "请只导入报告本身；如确是一篇报告，请拆分成几个 PDF 后分别导入")
+
+
+def too_slow(seconds: float) -> ArchiveError:
+    return ArchiveError("pdf-too-slow", f"PDF 读取超过 {seconds:.0f} 秒仍未完成（文件结构异常或页数过多）",
+                        "请用 PDF 阅读器打开后打印为新的 PDF，再导入")
+
+
+def read_pdf(path: Path, page_limit: int = PAGE_LIMIT, time_limit: float = TIME_LIMIT) -> SourceDocument:
+    """Raises `ArchiveError` for an encrypted, damaged, empty or oversized PDF."""
+    deadline = time.monotonic() + time_limit
+    try:
+        with open_pdf(path) as document:
+            count = len(document)
+            if count == 0:
+                raise ArchiveError(*NO_PAGES)
+            if count > page_limit:
+                raise too_many_pages(count)
+            pages, scanned = _read_pages(document, count, deadline, time_limit)
+            meta = properties(document)
+    except Unreadable as error:
+        raise ArchiveError(*(ENCRYPTED if error.encrypted else CORRUPT)) from None
+    return _document(pages, scanned, meta)
+
+
+def _read_pages(document, count: int, deadline: float, time_limit: float):
+    """Per page, its text lines and tables in reading order; and the numbers of the pages read by OCR."""
+    pages, scanned = [], []
+    for index in range(count):
+        if time.monotonic() > deadline:
+            raise too_slow(time_limit)
+        page = read_page(document, index)
+        if _is_scan(page):
+            pages.append(ocr.page_lines(render_grey(document, index, OCR_DPI), OCR_DPI, page.number, page.height))
+            scanned.append(page.number)
+        else:
+            pages.append(_text_page(page))
+    return pages, scanned
+
+
+def _is_scan(page: Page) -> bool:
+    printed = sum(1 for g in page.glyphs if g.text.strip())
+    return printed < SCAN_TEXT_MIN and page.has_images
+
+
+def _text_page(page: Page) -> list:
+    """The page's lines and tables, top to bottom (a table sits where its top is)."""
+    regions = find_regions(page.segments)
+    loose, boxed = [], {id(r): [] for r in regions}
+    for glyph in page.glyphs:
+        centre = ((glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2)
+        region = next((r for r in regions if r.holds(*centre)), None)
+        (boxed[id(region)] if region else loose).append(glyph)
+    lines = page_lines(_keep_line_ends(page.glyphs, loose), page.number, page.height)
+    tables = [(r.top, build_table(r, _cell_reader(boxed[id(r)], page))) for r in regions]
+    blocks = [(line.top, line) for line in lines] + tables
+    return [block for _, block in sorted(blocks, key=lambda pair: pair[0])]
+
+
+def _keep_line_ends(glyphs, kept: list) -> list:
+    """`kept` (a subsequence of `glyphs`), where a line end on a glyph taken away moves to the glyph before."""
+    from dataclasses import replace
+
+    kept_ids = {id(g) for g in kept}
+    out = []
+    for glyph in glyphs:
+        if id(glyph) in kept_ids:
+            out.append(glyph)
+        elif glyph.line_end and out and not out[-1].line_end:
+            out[-1] = replace(out[-1], line_end=True)
+    return out
+
+
+def _cell_reader(glyphs: list, page: Page):
+    """The paragraphs of one cell: its characters in lines by position, the lines joined (a cell's text
+    wraps at the cell's width)."""
+    def read(x0: float, top: float, x1: float, bottom: float):
+        inside = [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom]
+        rows: list[list] = []
+        for glyph in sorted(inside, key=lambda g: (g.top, g.x0)):
+            if rows and abs(glyph.top - rows[-1][0].top) < max(glyph.size, 1.0) * 0.5:
+                rows[-1].append(glyph)
+            else:
+                rows.append([glyph])
+        ordered = [replace_end(sorted(row, key=lambda g: g.x0)) for row in rows]
+        lines = page_lines([g for row in ordered for g in row], page.number, page.height)
+        runs = tuple(run for line in lines for run in line.runs)
+        return [paragraph_of(runs)] if runs else []
+    return read
+
+
+def replace_end(row: list) -> list:
+    from dataclasses import replace
+
+    return row[:-1] + [replace(row[-1], line_end=True)]
+
+
+def _document(pages: list[list], scanned: list[int], meta: dict) -> SourceDocument:
+    rules = load_rules()
+    line_pages = [[b for b in page if isinstance(b, TextLine)] for page in pages]
+    kept, _ = drop_furniture(line_pages, rules)
+    kept_ids = {id(line) for page in kept for line in page}
+    blocks = [b for page in pages for b in page if isinstance(b, Table) or id(b) in kept_ids]
+    body, notes = split_notes(blocks)
+    warnings = (Notice("ocr", _ocr_message(scanned)),) if scanned else ()
+    return SourceDocument(blocks=tuple(paragraphs(body, rules)), notes=notes, properties=_properties(meta),
+                          warnings=warnings)
+
+
+def _ocr_message(scanned: list[int]) -> str:
+    listed = "、".join(str(n) for n in scanned[:10]) + ("等" if len(scanned) > 10 else "")
+    return f"共 {len(scanned)} 页为扫描件（第 {listed} 页），正文由文字识别（OCR）得出，可能有误，请与原件核对"
+
+
+def _properties(meta: dict) -> DocProperties:
+    return DocProperties(title=meta.get("Title", ""), subject=meta.get("Subject", ""),
+                         creator=meta.get("Author", ""), keywords=meta.get("Keywords", ""),
+                         created=_iso(meta.get("CreationDate", "")), modified=_iso(meta.get("ModDate", "")))
+
+
+def _iso(value: str) -> str:
+    """A PDF date (`D:20240105093000+08'00'`) as ISO 8601 (`2024-01-05T09:30:00`), as far as it goes."""
+    match = PDF_DATE.match(value)
+    if not match:
+        return ""
+    year, month, day, hour, minute, second = (g or d for g, d in zip(match.groups(), ("", "01", "01", "00", "00", "00")))
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second}"

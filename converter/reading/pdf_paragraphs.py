@@ -1,0 +1,121 @@
+"""Text lines (all pages, furniture gone, tables in place) → the paragraphs a word processor had.
+
+A 公文 paragraph starts with a two-character indent and fills every line to the right margin but its
+last, so a line starts a new paragraph when it is indented, when the line before ended well short of the
+margin, when it opens with a heading label, when its size differs, or when it is centred or set to the
+right (each such line is its own paragraph, except a title wrapped over lines of the same large size).
+A line that is not indented after a short one, in a document whose paragraphs start indented, is the
+same paragraph after a manual line break: it is joined with "\\n" for the outline stage to judge (a
+run-in heading ends at such a break). Wrapped lines are joined with nothing between them (a space only
+between two Latin words); no character is changed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Run, SourceParagraph, Table
+from ..outline_rules import Rules
+from .pdf_lines import TextLine, merge_alike
+
+INDENT = 1.5  # characters: a line starting this far right of the margin is indented
+SHORT = 1.5  # characters: a line ending this far left of the right margin ended its paragraph
+CENTRED = 2.0  # characters: the gaps left and right of a centred line differ by less than this
+SIZE_STEP = 1.0  # points: a change of size this large starts a new paragraph
+TITLE_STEP = 2.0  # points above the body size: centred lines this large may wrap (a two-line title)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the text column is, and what body text looks like."""
+
+    left: float
+    right: float
+    size: float
+    indented_starts: bool  # most paragraphs start indented
+
+    @classmethod
+    def of(cls, lines: list[TextLine]) -> "Layout":
+        chars = Counter()
+        lefts = Counter()
+        for line in lines:
+            chars[line.size] += len(line.text)
+            lefts[round(line.x0)] += 1
+        size = chars.most_common(1)[0][0] if chars else 12.0
+        left = min((x for x, n in lefts.most_common(3)), default=0.0)
+        ends = sorted(line.x1 for line in lines)
+        right = ends[int(len(ends) * 0.9)] if ends else 0.0
+        layout = cls(float(left), right, size, False)
+        starts = [b for a, b in zip(lines, lines[1:]) if layout.short(a)]
+        indented = sum(1 for line in starts if layout.indent(line) >= INDENT)
+        return cls(float(left), right, size, indented * 2 > len(starts))
+
+    def indent(self, line: TextLine) -> float:
+        return (line.x0 - self.left) / (line.size or self.size)
+
+    def short(self, line: TextLine) -> bool:
+        return self.right - line.x1 > SHORT * (line.size or self.size)
+
+    def align(self, line: TextLine) -> str | None:
+        size = line.size or self.size
+        before, after = line.x0 - self.left, self.right - line.x1
+        if before > 2.5 * size and abs(before - after) < CENTRED * size:
+            return "center"
+        if after < SHORT * size and before > (self.right - self.left) / 2:
+            return "right"
+        return None
+
+
+def paragraphs(blocks: list, rules: Rules) -> list:
+    """`blocks`: `TextLine`s and `Table`s in reading order → `SourceParagraph`s and `Table`s."""
+    layout = Layout.of([b for b in blocks if isinstance(b, TextLine)])
+    out, current, previous = [], [], None
+    for block in blocks:
+        if isinstance(block, Table):
+            _flush(out, current, layout)
+            out.append(block)
+            current, previous = [], None
+            continue
+        joiner = _joiner(previous, block, layout, rules)
+        if joiner is None:
+            _flush(out, current, layout)
+            current = []
+        current.append((joiner or "", block))
+        previous = block
+    _flush(out, current, layout)
+    return out
+
+
+def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Rules) -> str | None:
+    """What joins `line` to the paragraph of `previous`: "" (a wrapped line), "\\n" (a manual line break),
+    or None: it starts a new paragraph."""
+    if previous is None or abs(line.size - previous.size) >= SIZE_STEP or rules.label(line.text.lstrip()):
+        return None
+    if line.size >= layout.size + TITLE_STEP and layout.align(line) != "right":
+        return ""  # a large title or heading wrapped over two lines
+    if layout.align(previous) or layout.align(line):
+        return None
+    if layout.indent(line) >= INDENT:
+        return None
+    if not layout.short(previous):
+        return ""
+    return "\n" if layout.indented_starts else None
+
+
+def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None:
+    if not lines:
+        return
+    runs: list[Run] = []
+    for joiner, line in lines:
+        if runs and (joiner or _latin_join(runs[-1].text, line.text)):
+            runs.append(Run(text=joiner or " "))
+        runs.extend(line.runs)
+    aligns = {layout.align(line) for _, line in lines}
+    align = aligns.pop() if len(aligns) == 1 else None
+    out.append(SourceParagraph(runs=merge_alike(runs), align=align))
+
+
+def _latin_join(before: str, after: str) -> bool:
+    """A wrapped line between two Latin words needs the space the wrap took."""
+    a, b = before[-1:], after[:1]
+    return a.isascii() and b.isascii() and a.isalpha() and b.isalpha()

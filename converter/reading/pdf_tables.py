@@ -1,0 +1,126 @@
+"""Tables where the PDF draws ruling lines: the lines → a grid → cells (a merged cell is a grid rectangle
+no ruling line crosses, kept once with its spans) → the `Table` of the document model.
+
+A frame round a single block of text (a text box, a boxed note) is not a table: a table has at least two
+cells. Text without ruling lines is never guessed into a table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Cell, SourceParagraph, Table
+
+SNAP = 2.0  # points: ruling lines this close are one line
+TOUCH = 3.0  # points: lines this close to each other touch
+
+
+@dataclass(frozen=True)
+class Region:
+    """A ruled table on a page: its outline and its grid lines (x of columns, y of rows, top-down)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    segments: tuple
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+
+def find_regions(segments) -> list[Region]:
+    """The ruled tables among a page's ruling lines, top to bottom."""
+    regions = []
+    for group in _touching_groups(list(segments)):
+        xs = _snap((s.x0 + s.x1) / 2 for s in group if not s.horizontal)
+        ys = _snap((s.top + s.bottom) / 2 for s in group if s.horizontal)
+        if len(xs) >= 2 and len(ys) >= 2 and (len(xs) > 2 or len(ys) > 2):
+            regions.append(Region(xs[0], ys[0], xs[-1], ys[-1], tuple(xs), tuple(ys), tuple(group)))
+    return sorted(regions, key=lambda r: r.top)
+
+
+def _touching_groups(segments: list) -> list[list]:
+    parent = list(range(len(segments)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(segments):
+        for j in range(i + 1, len(segments)):
+            if _touch(a, segments[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list] = {}
+    for index, segment in enumerate(segments):
+        groups.setdefault(root(index), []).append(segment)
+    return list(groups.values())
+
+
+def _touch(a, b) -> bool:
+    return a.x0 - TOUCH <= b.x1 and b.x0 - TOUCH <= a.x1 and a.top - TOUCH <= b.bottom and b.top - TOUCH <= a.bottom
+
+
+def _snap(values) -> list[float]:
+    snapped: list[float] = []
+    for value in sorted(values):
+        if not snapped or value - snapped[-1] > SNAP:
+            snapped.append(value)
+    return snapped
+
+
+def build_table(region: Region, cell_lines) -> Table:
+    """The table of `region`; `cell_lines(x0, top, x1, bottom)` gives the paragraphs inside a box."""
+    rows_count, cols_count = len(region.ys) - 1, len(region.xs) - 1
+    taken = [[False] * cols_count for _ in range(rows_count)]
+    rows = []
+    for row in range(rows_count):
+        cells = []
+        for col in range(cols_count):
+            if taken[row][col]:
+                continue
+            colspan = _extent(region, row, col, across=True)
+            rowspan = _extent(region, row, col, across=False, width=colspan)
+            for r in range(row, row + rowspan):
+                for c in range(col, col + colspan):
+                    taken[r][c] = True
+            box = (region.xs[col], region.ys[row], region.xs[col + colspan], region.ys[row + rowspan])
+            cells.append(Cell(paragraphs=tuple(cell_lines(*box)), colspan=colspan, rowspan=rowspan))
+        rows.append(tuple(cells))
+    return Table(rows=tuple(row for row in rows if row))
+
+
+def _extent(region: Region, row: int, col: int, across: bool, width: int = 1) -> int:
+    """How many grid cells a cell spans to the right (`across`) or down, until a ruling line separates them."""
+    limit = len(region.xs) - 1 if across else len(region.ys) - 1
+    start = col if across else row
+    span = 1
+    while start + span < limit:
+        if across:
+            mid = (region.ys[row] + region.ys[row + 1]) / 2
+            if _ruled(region, vertical_at=region.xs[col + span], mid=mid):
+                break
+        else:
+            mids = [(region.xs[c] + region.xs[c + 1]) / 2 for c in range(col, col + width)]
+            if any(_ruled(region, horizontal_at=region.ys[row + span], mid=m) for m in mids):
+                break
+        span += 1
+    return span
+
+
+def _ruled(region: Region, mid: float, vertical_at: float | None = None, horizontal_at: float | None = None) -> bool:
+    for s in region.segments:
+        if vertical_at is not None and not s.horizontal and abs((s.x0 + s.x1) / 2 - vertical_at) <= SNAP \
+                and s.top - SNAP <= mid <= s.bottom + SNAP:
+            return True
+        if horizontal_at is not None and s.horizontal and abs((s.top + s.bottom) / 2 - horizontal_at) <= SNAP \
+                and s.x0 - SNAP <= mid <= s.x1 + SNAP:
+            return True
+    return False
+
+
+def paragraph_of(runs) -> SourceParagraph:
+    return SourceParagraph(runs=tuple(runs), origin="cell")

@@ -24,7 +24,7 @@ from .pdf_lines import TextLine, drop_furniture, page_lines
 from .pdf_notes import split_notes
 from .pdf_pages import Page, Unreadable, open_pdf, properties, read_page, render_grey
 from .pdf_paragraphs import paragraphs
-from .pdf_tables import build_table, find_regions, paragraph_of
+from .pdf_tables import build_table, find_regions, join_continued, paragraph_of
 
 PAGE_LIMIT = 500
 TIME_LIMIT = 300.0  # seconds; OCR takes a few seconds a page
@@ -144,7 +144,7 @@ def _document(pages: list[list], scanned: list[int], meta: dict) -> SourceDocume
     kept, _ = drop_furniture(line_pages, rules)
     kept_ids = {id(line) for page in kept for line in page}
     blocks = [b for page in pages for b in page if isinstance(b, Table) or id(b) in kept_ids]
-    body, notes = split_notes(blocks)
+    body, notes = split_notes(join_continued(blocks))
     warnings = (Notice("ocr", _ocr_message(scanned)),) if scanned else ()
     return SourceDocument(blocks=tuple(paragraphs(body, rules)), notes=notes, properties=_properties(meta),
                           warnings=warnings)

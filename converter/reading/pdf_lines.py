@@ -24,6 +24,9 @@ FONTS_FILE = Path(__file__).resolve().parent.parent / "data" / "pdf_fonts.yml"
 MARGIN_BAND = 0.12  # share of the page height at the top and at the bottom where furniture sits
 REPEATED_SHARE = 0.5  # furniture comes back on at least this share of the pages (and on two at least)
 SUPERSCRIPT_SIZE = 0.75  # a character this much smaller than its line, and raised, is a superscript
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+NO_LINE_START = set("、。，．,.：:；;！!？?）)」』】〕》〉”’%％·…—")
+OPENING = set("（(「『【〔《〈“‘")
 DIGITS = re.compile(r"[0-9０-９]+|[一二三四五六七八九十〇]+")
 
 
@@ -37,6 +40,8 @@ class TextLine:
     size: float  # the size most of its characters are set in
     runs: tuple[Run, ...]
     page_height: float = 0.0
+    lead: float = 0.0  # width of the line's first unbreakable piece: what the line above had to fit
+
 
     @property
     def text(self) -> str:
@@ -72,7 +77,21 @@ def _line(glyphs: list, page: int, page_height: float) -> TextLine | None:
                         size=glyph.size or None, superscript=bool(raised)))
     return TextLine(page=page, x0=printed[0].x0, x1=max(g.x1 for g in printed), top=min(g.top for g in printed),
                     bottom=max(g.bottom for g in printed), size=size, runs=merge_alike(_same_font(runs)),
-                    page_height=page_height)
+                    page_height=page_height, lead=_lead(printed))
+
+
+def _lead(printed: list) -> float:
+    """How wide the line's first unbreakable piece is: a Latin word or number with what sticks to it up to
+    the next Chinese character ("2.3%、3.9%；"), or a Chinese character with the punctuation that may not
+    start a line. A line ends its paragraph only when it stopped short of the margin by more than this."""
+    end = 1
+    if printed[0].text.isascii():
+        while end < len(printed) and not IDEOGRAPH.match(printed[end].text):
+            end += 1
+    else:
+        while end < len(printed) and (printed[end].text in NO_LINE_START or printed[end - 1].text in OPENING):
+            end += 1
+    return printed[end - 1].x1 - printed[0].x0
 
 
 def _latin_gap(glyphs: list, index: int) -> bool:

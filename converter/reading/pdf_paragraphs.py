@@ -21,6 +21,7 @@ from .pdf_lines import TextLine, merge_alike
 INDENT = 1.5  # characters: a line starting this far right of the margin is indented
 SHORT = 1.5  # characters: a line ending this far left of the right margin ended its paragraph
 CENTRED = 2.0  # characters: the gaps left and right of a centred line differ by less than this
+INDENTED_SHARE = 0.02  # paragraphs start indented when this share of the lines is (long paragraphs: few)
 SIZE_STEP = 1.0  # points: a change of size this large starts a new paragraph
 TITLE_STEP = 2.0  # points above the body size: centred lines this large may wrap (a two-line title)
 
@@ -46,15 +47,19 @@ class Layout:
         ends = sorted(line.x1 for line in lines)
         right = ends[int(len(ends) * 0.9)] if ends else 0.0
         layout = cls(float(left), right, size, False)
-        starts = [b for a, b in zip(lines, lines[1:]) if layout.short(a)]
-        indented = sum(1 for line in starts if layout.indent(line) >= INDENT)
-        return cls(float(left), right, size, indented * 2 > len(starts))
+        indented = sum(1 for line in lines if INDENT <= layout.indent(line) <= 4 and not layout.align(line))
+        return cls(float(left), right, size, indented >= max(3, INDENTED_SHARE * len(lines)))
 
     def indent(self, line: TextLine) -> float:
         return (line.x0 - self.left) / (line.size or self.size)
 
-    def short(self, line: TextLine) -> bool:
-        return self.right - line.x1 > SHORT * (line.size or self.size)
+    def short(self, line: TextLine, following: TextLine | None = None) -> bool:
+        """Whether `line` stopped short of the right margin: by more than the first piece of the line
+        after it needed (left-aligned text wraps early before a long number), or by `SHORT` characters."""
+        room = self.right - line.x1
+        if following is not None and following.lead:
+            return room > following.lead + 0.5 * (line.size or self.size)
+        return room > SHORT * (line.size or self.size)
 
     def align(self, line: TextLine) -> str | None:
         size = line.size or self.size
@@ -89,17 +94,19 @@ def paragraphs(blocks: list, rules: Rules) -> list:
 def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Rules) -> str | None:
     """What joins `line` to the paragraph of `previous`: "" (a wrapped line), "\\n" (a manual line break),
     or None: it starts a new paragraph."""
-    if previous is None or abs(line.size - previous.size) >= SIZE_STEP or rules.label(line.text.lstrip()):
+    if previous is None or abs(line.size - previous.size) >= SIZE_STEP:
         return None
     if line.size >= layout.size + TITLE_STEP and layout.align(line) != "right":
         return ""  # a large title or heading wrapped over two lines
+    if layout.align(line) == "center" and not layout.short(previous, line) and layout.indent(previous) < INDENT:
+        return ""  # the last line of a centred paragraph that wrapped (a subtitle)
     if layout.align(previous) or layout.align(line):
         return None
     if layout.indent(line) >= INDENT:
         return None
-    if not layout.short(previous):
+    if not layout.short(previous, line):
         return ""
-    return "\n" if layout.indented_starts else None
+    return None if rules.label(line.text.lstrip()) or not layout.indented_starts else "\n"
 
 
 def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None:

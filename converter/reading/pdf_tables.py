@@ -124,3 +124,37 @@ def _ruled(region: Region, mid: float, vertical_at: float | None = None, horizon
 
 def paragraph_of(runs) -> SourceParagraph:
     return SourceParagraph(runs=tuple(runs), origin="cell")
+
+
+def join_continued(blocks: list) -> list:
+    """A table that goes on over a page break is one table: two tables next to each other (nothing but the
+    page's furniture between them) with the same number of columns are joined; a row the break cut in two
+    (its continuation has an empty first cell) is joined cell by cell."""
+    out: list = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(block, Table) and isinstance(last, Table) and _width(last) == _width(block):
+            out[-1] = Table(rows=_joined_rows(last.rows, block.rows), caption=last.caption)
+        else:
+            out.append(block)
+    return out
+
+
+def _width(table: Table) -> int:
+    return max((sum(cell.colspan for cell in row) for row in table.rows), default=0)
+
+
+def _joined_rows(above: tuple, below: tuple) -> tuple:
+    first, last = below[0], above[-1]
+    split = len(first) == len(last) and not first[0].text.strip() and all(c.rowspan == 1 for c in first + last)
+    if not split:
+        return above + below
+    merged = tuple(Cell(paragraphs=_concatenated(a, b), colspan=a.colspan, rowspan=1) for a, b in zip(last, first))
+    return above[:-1] + (merged,) + below[1:]
+
+
+def _concatenated(a: Cell, b: Cell) -> tuple:
+    if not a.paragraphs or not b.paragraphs:
+        return a.paragraphs or b.paragraphs
+    runs = a.paragraphs[-1].runs + b.paragraphs[0].runs
+    return a.paragraphs[:-1] + (paragraph_of(runs),) + b.paragraphs[1:]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ArchiveError
@@ -36,6 +37,7 @@ ENCRYPTED = ("pdf-encrypted", "PDF 设置了打开密码，无法读取",
 CORRUPT = ("pdf-corrupt", "PDF 文件已损坏，无法读取（可能没有下载或复制完整）",
            "请重新获取原文件；如能在 PDF 阅读器中打开，请另存或打印为新的 PDF 后再导入")
 NO_PAGES = ("pdf-empty", "PDF 里没有任何页面", "请重新导出该报告的 PDF 后再导入")
+NO_TEXT = ("pdf-no-text", "PDF 里没有文字，也没有可识别的扫描页面", "请确认该 PDF 含有报告正文（可在阅读器中选中文字）后再导入")
 PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
 
 
@@ -102,8 +104,6 @@ def _text_page(page: Page) -> list:
 
 def _keep_line_ends(glyphs, kept: list) -> list:
     """`kept` (a subsequence of `glyphs`), where a line end on a glyph taken away moves to the glyph before."""
-    from dataclasses import replace
-
     kept_ids = {id(g) for g in kept}
     out = []
     for glyph in glyphs:
@@ -133,8 +133,6 @@ def _cell_reader(glyphs: list, page: Page):
 
 
 def replace_end(row: list) -> list:
-    from dataclasses import replace
-
     return row[:-1] + [replace(row[-1], line_end=True)]
 
 
@@ -145,6 +143,8 @@ def _document(pages: list[list], scanned: list[int], meta: dict) -> SourceDocume
     kept_ids = {id(line) for page in kept for line in page}
     blocks = [b for page in pages for b in page if isinstance(b, Table) or id(b) in kept_ids]
     body, notes = split_notes(join_continued(blocks))
+    if not body:
+        raise ArchiveError(*NO_TEXT)
     warnings = (Notice("ocr", _ocr_message(scanned)),) if scanned else ()
     return SourceDocument(blocks=tuple(paragraphs(body, rules)), notes=notes, properties=_properties(meta),
                           warnings=warnings)

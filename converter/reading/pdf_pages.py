@@ -74,6 +74,8 @@ def open_pdf(path):
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
         raise Unreadable(encrypted=error.err_code == PASSWORD_ERROR) from None
+    except OSError:
+        raise Unreadable() from None
     try:
         yield document
     finally:

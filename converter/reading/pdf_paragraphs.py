@@ -64,7 +64,9 @@ class Layout:
     def align(self, line: TextLine) -> str | None:
         size = line.size or self.size
         before, after = line.x0 - self.left, self.right - line.x1
-        if before > 2.5 * size and abs(before - after) < CENTRED * size:
+        # a large line (a title) may nearly fill the column: equal gaps on both sides are enough
+        off_margin = 0.2 * size if size >= self.size + TITLE_STEP else 2.5 * size
+        if before > off_margin and abs(before - after) < CENTRED * size:
             return "center"
         if after < SHORT * size and before > (self.right - self.left) / 2:
             return "right"
@@ -106,7 +108,19 @@ def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Ru
         return None
     if not layout.short(previous, line):
         return ""
-    return None if rules.label(line.text.lstrip()) or not layout.indented_starts else "\n"
+    if rules.label(line.text.lstrip()) or not layout.indented_starts or not _same_look(previous, line):
+        return None
+    return "\n"
+
+
+def _same_look(previous: TextLine, line: TextLine) -> bool:
+    """A line after a manual break goes on in the look the line before ended in (the font is compared
+    only between characters of one script: digits are set in a Latin font)."""
+    last = next((r for r in reversed(previous.runs) if r.text.strip()), None)
+    first = next((r for r in line.runs if r.text.strip()), None)
+    if not (last and first) or last.bold != first.bold:
+        return False
+    return last.text.rstrip()[-1].isascii() != first.text.lstrip()[0].isascii() or last.font == first.font
 
 
 def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None:
@@ -117,9 +131,8 @@ def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None
         if runs and (joiner or _latin_join(runs[-1].text, line.text)):
             runs.append(Run(text=joiner or " "))
         runs.extend(line.runs)
-    aligns = {layout.align(line) for _, line in lines}
-    align = aligns.pop() if len(aligns) == 1 else None
-    out.append(SourceParagraph(runs=merge_alike(runs), align=align))
+    # the other lines of a wrapped centred paragraph fill the column: its last line shows the alignment
+    out.append(SourceParagraph(runs=merge_alike(runs), align=layout.align(lines[-1][1])))
 
 
 def _latin_join(before: str, after: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Run, SourceParagraph, Table
 from ..outline_rules import Rules
-from .pdf_lines import TextLine, merge_alike
+from .pdf_lines import IDEOGRAPH, TextLine, merge_alike
 
 INDENT = 1.5  # characters: a line starting this far right of the margin is indented
 SHORT = 1.5  # characters: a line ending this far left of the right margin ended its paragraph
@@ -115,12 +115,13 @@ def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Ru
 
 def _same_look(previous: TextLine, line: TextLine) -> bool:
     """A line after a manual break goes on in the look the line before ended in (the font is compared
-    only between characters of one script: digits are set in a Latin font)."""
+    only between two Chinese characters: digits and quotation marks are often set in another font)."""
     last = next((r for r in reversed(previous.runs) if r.text.strip()), None)
     first = next((r for r in line.runs if r.text.strip()), None)
     if not (last and first) or last.bold != first.bold:
         return False
-    return last.text.rstrip()[-1].isascii() != first.text.lstrip()[0].isascii() or last.font == first.font
+    ideographs = IDEOGRAPH.match(last.text.rstrip()[-1]) and IDEOGRAPH.match(first.text.lstrip()[0])
+    return not ideographs or last.font == first.font
 
 
 def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None:

@@ -23,33 +23,20 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def pdfium_rich(path: Path) -> int:
-    import ctypes
+    """What converter/reading/pdf_pages.py takes from PDFium: characters with box, font, size, bold, and
+    the ruling lines."""
+    from converter.reading.pdf_pages import open_pdf, read_page
 
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument(str(path))
-    buffer, flags = ctypes.create_string_buffer(128), ctypes.c_int()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    count = 0
-    for page in pdf:
-        text = page.get_textpage()
-        for index in range(text.count_chars()):
-            chr(raw.FPDFText_GetUnicode(text, index))
-            raw.FPDFText_GetCharBox(text, index, left, right, bottom, top)
-            raw.FPDFText_GetFontSize(text, index)
-            raw.FPDFText_GetFontInfo(text, index, buffer, 128, flags)
-            raw.FPDFText_IsGenerated(text, index)
-        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-            obj.get_pos()
-        count += 1
-    pdf.close()
-    return count
+    with open_pdf(path) as document:
+        for index in range(len(document)):
+            read_page(document, index)
+        return len(document)
 
 
 def pdfium_text(path: Path) -> tuple[int, str]:

@@ -11,13 +11,15 @@ between two Latin words); no character is changed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Run, SourceParagraph, Table
 from ..outline_rules import Rules
-from .pdf_lines import IDEOGRAPH, TextLine, merge_alike
+from .pdf_lines import TextLine, merge_alike
 
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 INDENT = 1.5  # characters: a line starting this far right of the margin is indented
 SHORT = 1.5  # characters: a line ending this far left of the right margin ended its paragraph
 CENTRED = 2.0  # characters: the gaps left and right of a centred line differ by less than this
@@ -115,13 +117,13 @@ def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Ru
 
 def _same_look(previous: TextLine, line: TextLine) -> bool:
     """A line after a manual break goes on in the look the line before ended in (the font is compared
-    only between two Chinese characters: digits and quotation marks are often set in another font)."""
+    only between Chinese characters and punctuation: digits and “” are often set in a Latin font)."""
     last = next((r for r in reversed(previous.runs) if r.text.strip()), None)
     first = next((r for r in line.runs if r.text.strip()), None)
     if not (last and first) or last.bold != first.bold:
         return False
-    ideographs = IDEOGRAPH.match(last.text.rstrip()[-1]) and IDEOGRAPH.match(first.text.lstrip()[0])
-    return not ideographs or last.font == first.font
+    chinese = CHINESE.match(last.text.rstrip()[-1]) and CHINESE.match(first.text.lstrip()[0])
+    return not chinese or last.font == first.font
 
 
 def _flush(out: list, lines: list[tuple[str, TextLine]], layout: Layout) -> None:

@@ -6,9 +6,10 @@ cells. Text without ruling lines is never guessed into a table.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Cell, SourceParagraph, Table
+from .pdf_lines import page_lines
 
 SNAP = 2.0  # points: ruling lines this close are one line
 TOUCH = 3.0  # points: lines this close to each other touch
@@ -120,6 +121,25 @@ def _ruled(region: Region, mid: float, vertical_at: float | None = None, horizon
                 and s.x0 - SNAP <= mid <= s.x1 + SNAP:
             return True
     return False
+
+
+def cell_reader(glyphs: list, page: int, page_height: float):
+    """`read(x0, top, x1, bottom)`: the paragraph of the cell in that box, from the table's characters: its
+    lines found by position (PDFium reads a table row across its cells), joined (the text wraps at the
+    cell's width)."""
+    def read(x0: float, top: float, x1: float, bottom: float) -> list[SourceParagraph]:
+        inside = [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom]
+        rows: list[list] = []
+        for glyph in sorted(inside, key=lambda g: (g.top, g.x0)):
+            if rows and abs(glyph.top - rows[-1][0].top) < max(glyph.size, 1.0) * 0.5:
+                rows[-1].append(glyph)
+            else:
+                rows.append([glyph])
+        ended = [row[:-1] + [replace(row[-1], line_end=True)] for row in rows]
+        lines = page_lines([glyph for row in ended for glyph in row], page, page_height)
+        runs = tuple(run for line in lines for run in line.runs)
+        return [paragraph_of(runs)] if runs else []
+    return read
 
 
 def paragraph_of(runs) -> SourceParagraph:

@@ -5,12 +5,15 @@ lines → paragraphs → structure path.
 Tesseract reports words with their boxes in pixels; a line's characters are joined with nothing between
 Chinese characters (Tesseract puts a space between its "words"), a space only between Latin words. The
 size of a line is its height in points, snapped to the page's few sizes so that lines of one paragraph
-agree (OCR heights wobble by a point or two).
+agree (OCR heights wobble by a point or two). Tesseract reads full-width brackets as ASCII `(` `)`: next to
+a Chinese character they are given back the full-width form Chinese text uses (an OCR reading cannot tell
+the widths apart, and a `（一）` label must read as one to be a heading). Other punctuation is as read.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 from statistics import median
@@ -25,6 +28,9 @@ LANGUAGES = "chi_sim"
 SECONDS_PER_PAGE = 60
 INK_SHARE = 0.92  # a Chinese character's ink is about this share of its font size
 SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
+FULL_WIDTH = str.maketrans("()", "（）")
+HAN = "\u3400-\u9fff"
+NEXT_TO_HAN = re.compile(rf"(?<=[{HAN}])[()]|[()](?=[{HAN}])")
 MISSING = ("ocr-missing", "这个 PDF 是扫描件，需要文字识别（OCR），但本机没有安装 Tesseract 中文识别",
            "请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）后再导入")
 FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败", "请确认扫描件清晰可读，或找到含文字的原稿后再导入")
@@ -68,10 +74,31 @@ def _words(tsv: str) -> list[dict]:
 
 
 def _grouped(words: list[dict]) -> list[list[dict]]:
-    lines: dict[tuple, list[dict]] = {}
+    """Words in lines: Tesseract's own lines, and its lines side by side on one baseline joined (it puts a
+    bold run-in heading and the text after it in different blocks)."""
+    found: dict[tuple, list[dict]] = {}
     for word in words:
-        lines.setdefault((word["block_num"], word["par_num"], word["line_num"]), []).append(word)
-    return list(lines.values())
+        found.setdefault((word["block_num"], word["par_num"], word["line_num"]), []).append(word)
+    lines: list[list[dict]] = []
+    for line in sorted(found.values(), key=lambda ws: min(int(w["top"]) for w in ws)):
+        same = next((other for other in lines if _side_by_side(other, line)), None)
+        if same is None:
+            lines.append(line)
+        else:
+            same.extend(line)
+            same.sort(key=lambda w: int(w["left"]))
+    return lines
+
+
+def _side_by_side(a: list[dict], b: list[dict]) -> bool:
+    top_a, bottom_a = _band(a)
+    top_b, bottom_b = _band(b)
+    overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+    return overlap > 0.5 * min(bottom_a - top_a, bottom_b - top_b)
+
+
+def _band(words: list[dict]) -> tuple[int, int]:
+    return min(int(w["top"]) for w in words), max(int(w["top"]) + int(w["height"]) for w in words)
 
 
 def _line(words: list[dict], scale: float, page: int, page_height: float) -> TextLine:
@@ -81,6 +108,7 @@ def _line(words: list[dict], scale: float, page: int, page_height: float) -> Tex
         if text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum():
             text += " "
         text += piece
+    text = NEXT_TO_HAN.sub(lambda m: m.group().translate(FULL_WIDTH), text)
     lefts = [int(w["left"]) for w in words]
     rights = [int(w["left"]) + int(w["width"]) for w in words]
     tops = [int(w["top"]) for w in words]

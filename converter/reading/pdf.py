@@ -32,7 +32,7 @@ from .pdf_tables import build_table, cell_reader, find_regions, join_continued
 PAGE_LIMIT = 500
 TIME_LIMIT = 120.0  # CPU seconds of this process (a text page takes about 0.03, rendering a scan 0.2)
 SCAN_TEXT_MIN = 10  # a page with fewer printed characters than this, and a picture, is a scan
-OCR_DPI = 300
+OCR_DPI = (150, 300)  # a scan is read at its own resolution, within these bounds
 
 ENCRYPTED = ("pdf-encrypted", "PDF 设置了打开密码，无法读取",
              "请用 PDF 阅读器输入密码打开，取消密码（或打印为新的 PDF）后再导入")
@@ -78,7 +78,8 @@ def _read_pages(document, count: int, deadline: float, time_limit: float):
             raise too_slow(time_limit)
         page = read_page(document, index)
         if _is_scan(page):
-            pages.append(ocr.page_lines(render_grey(document, index, OCR_DPI), OCR_DPI, page.number, page.height))
+            dpi = round(min(max(page.image_dpi, OCR_DPI[0]), OCR_DPI[1]))
+            pages.append(ocr.page_lines(render_grey(document, index, dpi), dpi, page.number, page.height))
             scanned.append(page.number)
         else:
             pages.append(_text_page(page))
@@ -87,7 +88,7 @@ def _read_pages(document, count: int, deadline: float, time_limit: float):
 
 def _is_scan(page: Page) -> bool:
     printed = sum(1 for g in page.glyphs if g.text.strip())
-    return printed < SCAN_TEXT_MIN and page.has_images
+    return printed < SCAN_TEXT_MIN and page.image_dpi > 0
 
 
 def _text_page(page: Page) -> list:

@@ -64,7 +64,7 @@ class Page:
     height: float
     glyphs: tuple[Glyph, ...]
     segments: tuple[Segment, ...]
-    has_images: bool
+    image_dpi: float  # resolution of the page's sharpest picture (a scan's own resolution); 0: no picture
 
 
 @contextmanager
@@ -96,8 +96,8 @@ def read_page(document, index: int) -> Page:
         text = page.get_textpage()
         glyphs = tuple(_glyphs(text, height))
         text.close()
-        segments, images = _drawing(page, height)
-        return Page(index + 1, width, height, glyphs, tuple(segments), images)
+        segments, image_dpi = _drawing(page, height)
+        return Page(index + 1, width, height, glyphs, tuple(segments), image_dpi)
     finally:
         page.close()
 
@@ -149,20 +149,27 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _drawing(page, height: float) -> tuple[list[Segment], bool]:
-    segments, images = [], False
+def _drawing(page, height: float) -> tuple[list[Segment], float]:
+    segments, image_dpi = [], 0.0
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=4):
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-            images = True
-            continue
         left, bottom, right, top = obj.get_bounds()
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            image_dpi = max(image_dpi, _dpi(obj, right - left))
+            continue
         box = Segment(left, height - top, right, height - bottom)
         if right - left <= THIN or top - bottom <= THIN:
             segments.append(box)
         elif _stroked(obj):
             segments += [Segment(box.x0, box.top, box.x1, box.top), Segment(box.x0, box.bottom, box.x1, box.bottom),
                          Segment(box.x0, box.top, box.x0, box.bottom), Segment(box.x1, box.top, box.x1, box.bottom)]
-    return segments, images
+    return segments, image_dpi
+
+
+def _dpi(image, width: float) -> float:
+    pixels_wide, pixels_high = ctypes.c_uint(), ctypes.c_uint()
+    if width <= 0 or not raw.FPDFImageObj_GetImagePixelSize(image, pixels_wide, pixels_high):
+        return 1.0  # a picture all the same
+    return max(1.0, pixels_wide.value / (width / 72))
 
 
 def _stroked(obj) -> bool:

@@ -112,3 +112,13 @@ def hand_pdf(path: Path, objects: list[str]) -> Path:
     body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(body)
     return path
+
+
+def joined(first: Path, second: Path, out: Path) -> Path:
+    """The pages of `first` followed by those of `second`."""
+    import pypdfium2 as pdfium
+
+    made = pdfium.PdfDocument(str(first))
+    made.import_pages(pdfium.PdfDocument(str(second)))
+    made.save(str(out))
+    return out

@@ -10,7 +10,7 @@ from converter.model import Heading, Paragraph
 from converter.outline import build_report
 from converter.reading.pdf import read_pdf
 from docx_factory import Para, Title
-from pdf_factory import need, office_pdfs, scanned
+from pdf_factory import joined, need, office_pdfs, scanned
 
 BODY = ("2023年，我局紧紧围绕创新驱动发展战略，扎实推进各项工作，全年新增发明专利授权二十一件，"
         "组织科技特派员深入乡镇开展技术服务一百二十次，科技创新能力持续提升。")
@@ -25,7 +25,8 @@ def pdfs(tmp_path_factory):
                  Para("\u3000\u3000一、主要工作成效", font="Noto Sans CJK SC"),
                  Para("\u3000\u3000" + BODY, font="Noto Serif CJK SC")],
     })
-    return {"text": made["text"], "scan": scanned(made["text"], folder / "scan.pdf")}
+    scan = scanned(made["text"], folder / "scan.pdf")
+    return {"text": made["text"], "scan": scan, "mixed": joined(made["text"], scan, folder / "mixed.pdf")}
 
 
 def test_a_scanned_page_is_read_by_ocr_and_marked(pdfs):
@@ -45,3 +46,10 @@ def test_ocr_text_goes_through_the_same_structure_path(pdfs):
 
 def test_a_text_pdf_is_not_ocrd(pdfs):
     assert not any(n.code == "ocr" for n in read_pdf(pdfs["text"]).warnings)
+
+
+def test_a_page_without_text_inside_a_text_pdf_is_ocrd_alone(pdfs):
+    source = read_pdf(pdfs["mixed"])
+    notices = [n.message for n in source.warnings if n.code == "ocr"]
+    assert len(notices) == 1 and "共 1 页" in notices[0] and "第 2 页" in notices[0]
+    assert sum("主要工作成效" in b.text for b in source.blocks) == 2  # page 1 read as text, page 2 by OCR

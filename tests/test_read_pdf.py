@@ -20,6 +20,7 @@ BODY = "仿宋_GB2312"
 INDENT = "\u3000\u3000"
 LONG = ("全区上下坚持以科技创新引领产业发展，围绕主导产业布局创新链，推动创新平台建设、科技成果转化和科技人才培养"
         "协同发力，全年实施重点科技项目四十二项，带动社会研发投入持续增长，")
+RARE = "“𠮷”在扩展B区，一个字占两个UTF-16单元，应原样读出。"
 PARAGRAPHS = [f"{n}。{LONG * 3}第{n}段结束。" for n in range(1, 9)]
 
 
@@ -31,6 +32,7 @@ def _report_blocks() -> list:
     blocks += [Para(INDENT + text) for text in PARAGRAPHS[:4]]
     blocks.append(Para("工作亮点", font="Noto Sans CJK SC"))
     blocks += [Para(INDENT + text) for text in PARAGRAPHS[4:]]
+    blocks.append(Para(INDENT + RARE))
     blocks.append(Xml(merged_table))
     blocks += [Para("明湖区科学技术局", align="right"), Para("2023年12月20日", align="right")]
     return [_in_font(block) for block in blocks]
@@ -78,6 +80,10 @@ def test_paragraphs_are_whole_across_lines_and_page_breaks(report, pdfs):
     texts = _texts(report)
     for paragraph in PARAGRAPHS:
         assert paragraph in texts
+
+
+def test_a_character_beyond_the_bmp_is_read_whole(report):
+    assert RARE in _texts(report)
 
 
 def test_running_header_and_page_numbers_are_dropped(report):
@@ -164,7 +170,7 @@ def test_pdf_without_pages_is_one_chinese_line(tmp_path):
 def test_pdf_with_too_many_pages_is_refused_before_reading_them(tmp_path):
     count = 600
     kids = " ".join(f"{n} 0 R" for n in range(3, 3 + count))
-    pages = [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" for _ in range(count)]
+    pages = ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" for _ in range(count)]
     path = hand_pdf(tmp_path / "很多页.pdf", ["<< /Type /Catalog /Pages 2 0 R >>",
                                             f"<< /Type /Pages /Kids [{kids}] /Count {count} >>", *pages])
     started = time.monotonic()

@@ -20,14 +20,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ArchiveError
-from ..model import DocProperties, Notice, SourceDocument, Table
+from ..model import DocProperties, Notice, SourceDocument
 from ..outline_rules import load_rules
 from . import ocr
 from .pdf_lines import TextLine, drop_furniture, page_lines
 from .pdf_notes import split_notes
 from .pdf_pages import Page, Unreadable, open_pdf, properties, read_page, render_grey
 from .pdf_paragraphs import paragraphs
-from .pdf_tables import build_table, cell_reader, find_regions, join_continued
+from .pdf_tables import TablePart, build_tables, cell_reader, find_regions
 
 PAGE_LIMIT = 500
 TIME_LIMIT = 120.0  # CPU seconds of this process (a text page takes about 0.03, rendering a scan 0.2)
@@ -100,7 +100,7 @@ def _text_page(page: Page) -> list:
         region = next((r for r in regions if r.holds(*centre)), None)
         (boxed[id(region)] if region else loose).append(glyph)
     lines = page_lines(_keep_line_ends(page.glyphs, loose), page.number, page.height)
-    tables = [(r.top, build_table(r, cell_reader(boxed[id(r)], page.number, page.height))) for r in regions]
+    tables = [(r.top, TablePart(r, cell_reader(boxed[id(r)], page.number, page.height))) for r in regions]
     blocks = [(line.top, line) for line in lines] + tables
     return [block for _, block in sorted(blocks, key=lambda pair: pair[0])]
 
@@ -122,8 +122,8 @@ def _document(pages: list[list], scanned: list[int], meta: dict) -> SourceDocume
     line_pages = [[b for b in page if isinstance(b, TextLine)] for page in pages]
     kept, _ = drop_furniture(line_pages, rules)
     kept_ids = {id(line) for page in kept for line in page}
-    blocks = [b for page in pages for b in page if isinstance(b, Table) or id(b) in kept_ids]
-    body, notes = split_notes(join_continued(blocks))
+    blocks = [b for page in pages for b in page if isinstance(b, TablePart) or id(b) in kept_ids]
+    body, notes = split_notes(build_tables(blocks))
     if not body:
         raise ArchiveError(*NO_TEXT)
     warnings = (Notice("ocr", _ocr_message(scanned)),) if scanned else ()

@@ -115,12 +115,17 @@ def _glyphs(text, height: float) -> list[Glyph]:
             if glyphs and not glyphs[-1].line_end:
                 glyphs[-1] = replace(glyphs[-1], line_end=True)
             continue
+        if 0xDC00 <= code <= 0xDFFF and glyphs and 0xD800 <= ord(glyphs[-1].text) <= 0xDBFF:
+            # PDFium gives a character beyond the BMP (a rare name character, 𠮷) as two UTF-16 halves
+            pair = 0x10000 + ((ord(glyphs[-1].text) - 0xD800) << 10) + (code - 0xDC00)
+            glyphs[-1] = replace(glyphs[-1], text=chr(pair))
+            continue
         raw.FPDFText_GetLooseCharBox(text, index, rect)
         font, bold = ("", False) if generated else _font(text, index, names)
         size = 0.0 if generated else round(raw.FPDFText_GetFontSize(text, index), 1)
         glyphs.append(Glyph(chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom,
                             size, font, bold))
-    return glyphs
+    return [g if not 0xD800 <= ord(g.text) <= 0xDFFF else replace(g, text="\ufffd") for g in glyphs]
 
 
 def _font(text, index: int, names: dict) -> tuple[str, bool]:

@@ -146,22 +146,44 @@ def paragraph_of(runs) -> SourceParagraph:
     return SourceParagraph(runs=tuple(runs), origin="cell")
 
 
-def join_continued(blocks: list) -> list:
-    """A table that goes on over a page break is one table: two tables next to each other (nothing but the
-    page's furniture between them) with the same number of columns are joined; a row the break cut in two
-    (its continuation has an empty first cell) is joined cell by cell."""
+@dataclass(frozen=True)
+class TablePart:
+    """A ruled table on one page, not yet built: parts of a table that goes on over a page break are
+    built together, on the columns of all of them."""
+
+    region: Region
+    read_cell: object  # cell_reader(...) of the page
+
+    def build(self, xs: tuple[float, ...] | None = None) -> Table:
+        return build_table(replace(self.region, xs=xs) if xs else self.region, self.read_cell)
+
+
+def build_tables(blocks: list) -> list:
+    """Blocks with each `TablePart` built into a `Table`. Parts next to each other (nothing but the page's
+    furniture between them) with the same outer edges are one table: built on the union of their
+    columns (a header cell merged on one page is then a span), a row the break cut in two (its continuation
+    has an empty first cell) joined cell by cell."""
     out: list = []
     for block in blocks:
         last = out[-1] if out else None
-        if isinstance(block, Table) and isinstance(last, Table) and _width(last) == _width(block):
-            out[-1] = Table(rows=_joined_rows(last.rows, block.rows), caption=last.caption)
+        if isinstance(block, TablePart) and isinstance(last, list) and _same_edges(last[-1], block):
+            last.append(block)
         else:
-            out.append(block)
-    return out
+            out.append([block] if isinstance(block, TablePart) else block)
+    return [_built(item) if isinstance(item, list) else item for item in out]
 
 
-def _width(table: Table) -> int:
-    return max((sum(cell.colspan for cell in row) for row in table.rows), default=0)
+def _same_edges(a: TablePart, b: TablePart) -> bool:
+    return abs(a.region.x0 - b.region.x0) <= 2 * SNAP and abs(a.region.x1 - b.region.x1) <= 2 * SNAP
+
+
+def _built(parts: list[TablePart]) -> Table:
+    xs = tuple(_snap(x for part in parts for x in part.region.xs))
+    rows: tuple = ()
+    for part in parts:
+        table = part.build(xs)
+        rows = _joined_rows(rows, table.rows) if rows and table.rows else rows + table.rows
+    return Table(rows=rows)
 
 
 def _joined_rows(above: tuple, below: tuple) -> tuple:

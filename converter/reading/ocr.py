@@ -25,7 +25,8 @@ from ..model import Run
 from .pdf_lines import TextLine
 
 LANGUAGES = "chi_sim"
-SECONDS_PER_PAGE = 60
+CPU_SECONDS_PER_PAGE = 60  # a page takes 2-3 CPU seconds; a CPU limit holds on a busy machine
+WALL_SECONDS_PER_PAGE = 900  # only a backstop for a Tesseract that waits on nothing
 INK_SHARE = 0.92  # a Chinese character's ink is about this share of its font size
 SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
 FULL_WIDTH = str.maketrans("()", "（）")
@@ -57,8 +58,9 @@ def _tesseract_tsv(image: bytes) -> str:
         raise ArchiveError(*MISSING)
     command = [program, "stdin", "stdout", "-l", LANGUAGES, "--psm", "3", "-c", "preserve_interword_spaces=1", "tsv"]
     try:
-        done = subprocess.run(command, input=image, capture_output=True, timeout=SECONDS_PER_PAGE, check=False,
-                              env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+        done = subprocess.run(command, input=image, capture_output=True, timeout=WALL_SECONDS_PER_PAGE,
+                              check=False, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
+                              preexec_fn=_limit_cpu)
     except (OSError, subprocess.SubprocessError):
         raise ArchiveError(*FAILED) from None
     if done.returncode != 0:
@@ -66,6 +68,12 @@ def _tesseract_tsv(image: bytes) -> str:
             raise ArchiveError(*MISSING)
         raise ArchiveError(*FAILED)
     return done.stdout.decode("utf-8", "replace")
+
+
+def _limit_cpu() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS_PER_PAGE, CPU_SECONDS_PER_PAGE))
 
 
 def _words(tsv: str) -> list[dict]:

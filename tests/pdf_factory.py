@@ -66,7 +66,8 @@ def _add_furniture(path: Path) -> None:
 
 
 def merged_table(document) -> str:
-    """WordprocessingML of a bordered table whose first header cell spans two columns."""
+    """WordprocessingML of a bordered table whose first header cell spans two columns and whose narrow
+    last column wraps its header over two lines."""
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
@@ -74,10 +75,10 @@ def merged_table(document) -> str:
         grid = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
         return f"<w:tc>{grid}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
-    rows = [cell("指标", 2) + cell("完成"), cell("项目") + cell("单位") + cell("数量"),
+    rows = [cell("指标", 2) + cell("完成率（%）"), cell("项目") + cell("单位") + cell("数量"),
             cell("专利授权") + cell("件") + cell("21")]
     return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{border}</w:tblBorders>'
-            '</w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>'
+            '</w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="2000"/><w:gridCol w:w="800"/></w:tblGrid>'
             + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>")
 
 

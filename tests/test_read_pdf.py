@@ -101,6 +101,7 @@ def test_ruled_table_keeps_its_merged_cell(report):
     table = next(b for b in report.blocks if isinstance(b, Table))
     first = table.rows[0][0]
     assert (first.text, first.colspan) == ("指标", 2)
+    assert table.rows[0][1].text == "完成率（%）"  # wrapped in its cell, read in order
     assert [c.text for c in table.rows[2]] == ["专利授权", "件", "21"]
 
 

@@ -130,16 +130,24 @@ def cell_reader(glyphs: list, page: int, page_height: float):
     def read(x0: float, top: float, x1: float, bottom: float) -> list[SourceParagraph]:
         inside = [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom]
         rows: list[list] = []
-        for glyph in sorted(inside, key=lambda g: (g.top, g.x0)):
-            if rows and abs(glyph.top - rows[-1][0].top) < max(glyph.size, 1.0) * 0.5:
+        for glyph in sorted(inside, key=_middle):
+            if rows and abs(_middle(glyph) - _middle(rows[-1][0])) < max(glyph.size, 1.0) * 0.5:
                 rows[-1].append(glyph)
             else:
                 rows.append([glyph])
-        ended = [row[:-1] + [replace(row[-1], line_end=True)] for row in rows]
+        # the cell's own lines: PDFium's line ends (read across the row of cells) do not count
+        ordered = [sorted(row, key=lambda g: g.x0) for row in rows]
+        ended = [[replace(g, line_end=g is row[-1]) for g in row] for row in ordered]
         lines = page_lines([glyph for row in ended for glyph in row], page, page_height)
         runs = tuple(run for line in lines for run in line.runs)
         return [paragraph_of(runs)] if runs else []
     return read
+
+
+def _middle(glyph) -> float:
+    """Fonts differ in ascent and descent (a Latin bracket beside a Chinese character): the middle of the
+    box is the steadiest height to put characters in rows by."""
+    return (glyph.top + glyph.bottom) / 2
 
 
 def paragraph_of(runs) -> SourceParagraph:

@@ -8,6 +8,7 @@ import pytest
 
 from converter.model import Heading, Paragraph
 from converter.outline import build_report
+from converter.reading.ocr import repaired_label
 from converter.reading.pdf import read_pdf
 from docx_factory import Para, Title
 from pdf_factory import joined, need, office_pdfs, scanned
@@ -53,3 +54,9 @@ def test_a_page_without_text_inside_a_text_pdf_is_ocrd_alone(pdfs):
     notices = [n.message for n in source.warnings if n.code == "ocr"]
     assert len(notices) == 1 and "共 1 页" in notices[0] and "第 2 页" in notices[0]
     assert sum("主要工作成效" in b.text for b in source.blocks) == 2  # page 1 read as text, page 2 by OCR
+
+
+@pytest.mark.parametrize("read, shown", [("〈（一）统筹学习", "（一）统筹学习"), ("\\四）坚守债务红线", "（四）坚守债务红线"),
+                                         ("（二）狠抓收入", "（二）狠抓收入"), ("四季有鲜", "四季有鲜"), ("一、概述", "一、概述")])
+def test_a_label_whose_bracket_ocr_garbled_is_read_as_the_label(read, shown):
+    assert repaired_label(read) == shown

@@ -8,6 +8,9 @@ size of a line is its height in points, snapped to the page's few sizes so that 
 agree (OCR heights wobble by a point or two). Tesseract reads full-width brackets as ASCII `(` `)`: next to
 a Chinese character they are given back the full-width form Chinese text uses (an OCR reading cannot tell
 the widths apart, and a `（一）` label must read as one to be a heading). Other punctuation is as read.
+At the start of a line Tesseract often garbles the opening bracket of a bold `（四）` label (`〈（一）`,
+`\\四）`): stray marks before the label are dropped and a lost opening bracket is put back — a line never
+opens with `四）` in Chinese, so this restores the label the page shows rather than inventing one.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
 FULL_WIDTH = str.maketrans("()", "（）")
 HAN = "\u3400-\u9fff"
 NEXT_TO_HAN = re.compile(rf"(?<=[{HAN}])[()]|[()](?=[{HAN}])")
+GARBLED_LABEL = re.compile(r"^[^\w（(]{0,2}[（(]?([一二三四五六七八九十]{1,3})）")
 MISSING = ("ocr-missing", "这个 PDF 是扫描件，需要文字识别（OCR），但本机没有安装 Tesseract 中文识别",
            "请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）后再导入")
 FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败", "请确认扫描件清晰可读，或找到含文字的原稿后再导入")
@@ -68,6 +72,12 @@ def _tesseract_tsv(image: bytes) -> str:
             raise ArchiveError(*MISSING)
         raise ArchiveError(*FAILED)
     return done.stdout.decode("utf-8", "replace")
+
+
+def repaired_label(text: str) -> str:
+    """`（四）…` for an OCR line that opens `\\四）…` or `〈（四）…`."""
+    match = GARBLED_LABEL.match(text)
+    return f"（{match.group(1)}）{text[match.end():]}" if match else text
 
 
 def _limit_cpu() -> None:
@@ -116,7 +126,7 @@ def _line(words: list[dict], scale: float, page: int, page_height: float) -> Tex
         if text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum():
             text += " "
         text += piece
-    text = NEXT_TO_HAN.sub(lambda m: m.group().translate(FULL_WIDTH), text)
+    text = repaired_label(NEXT_TO_HAN.sub(lambda m: m.group().translate(FULL_WIDTH), text))
     lefts = [int(w["left"]) for w in words]
     rights = [int(w["left"]) + int(w["width"]) for w in words]
     tops = [int(w["top"]) for w in words]

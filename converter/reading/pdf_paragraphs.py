@@ -98,10 +98,13 @@ def paragraphs(blocks: list, rules: Rules) -> list:
 def _joiner(previous: TextLine | None, line: TextLine, layout: Layout, rules: Rules) -> str | None:
     """What joins `line` to the paragraph of `previous`: "" (a wrapped line), "\\n" (a manual line break),
     or None: it starts a new paragraph."""
-    if previous is None or abs(line.size - previous.size) >= SIZE_STEP:
+    if previous is None:
         return None
-    if line.size >= layout.size + TITLE_STEP and layout.align(line) != "right":
-        return ""  # a large title or heading wrapped over two lines
+    big = min(line.size, previous.size) >= layout.size + TITLE_STEP
+    if big and abs(line.size - previous.size) < max(SIZE_STEP, 0.1 * line.size) and layout.align(line) != "right":
+        return ""  # a large title wrapped over two lines (OCR sizes of one title differ by a point or two)
+    if abs(line.size - previous.size) >= SIZE_STEP:
+        return None
     if layout.align(line) == "center" and not layout.short(previous, line) and layout.indent(previous) < INDENT:
         return ""  # the last line of a centred paragraph that wrapped (a subtitle)
     if layout.align(previous) or layout.align(line):

@@ -1,0 +1,161 @@
+"""OCR of a page image with Tesseract (Debian `tesseract-ocr` + `tesseract-ocr-chi-sim`, run as a program:
+offline, nothing downloaded) → the same `TextLine`s a text page gives, so a scan goes through the same
+lines → paragraphs → structure path.
+
+Tesseract reports words with their boxes in pixels; a line's characters are joined with nothing between
+Chinese characters (Tesseract puts a space between its "words"), a space only between Latin words. The
+size of a line is its height in points, snapped to the page's few sizes so that lines of one paragraph
+agree (OCR heights wobble by a point or two). Tesseract reads full-width brackets as ASCII `(` `)`: next to
+a Chinese character they are given back the full-width form Chinese text uses (an OCR reading cannot tell
+the widths apart, and a `（一）` label must read as one to be a heading). Other punctuation is as read.
+At the start of a line Tesseract often garbles the opening bracket of a bold `（四）` label (`〈（一）`,
+`\\四）`): stray marks before the label are dropped and a lost opening bracket is put back — a line never
+opens with `四）` in Chinese, so this restores the label the page shows rather than inventing one.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+from statistics import median
+
+import numpy
+
+from converter.model import Run
+from converter.model.errors import ArchiveError
+from converter.reading.pdf_lines import TextLine
+
+LANGUAGES = "chi_sim"
+CPU_SECONDS_PER_PAGE = 60  # a page takes 2-3 CPU seconds; a CPU limit holds on a busy machine
+WALL_SECONDS_PER_PAGE = 900  # only a backstop for a Tesseract that waits on nothing
+INK_SHARE = 0.92  # a Chinese character's ink is about this share of its font size
+SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
+FULL_WIDTH = str.maketrans("()", "（）")
+HAN = "\u3400-\u9fff"
+NEXT_TO_HAN = re.compile(rf"(?<=[{HAN}])[()]|[()](?=[{HAN}])")
+GARBLED_LABEL = re.compile(r"^[^\w（(]{0,2}[（(]?([一二三四五六七八九十]{1,3})）")
+MISSING = ("ocr-missing", "这个 PDF 是扫描件，需要文字识别（OCR），但本机没有安装 Tesseract 中文识别",
+           "请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）后再导入")
+FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败", "请确认扫描件清晰可读，或找到含文字的原稿后再导入")
+
+
+def page_lines(image: numpy.ndarray, dpi: int, page: int, page_height: float) -> list[TextLine]:
+    """The text lines Tesseract reads in an 8-bit grey page image rendered at `dpi`."""
+    words = _words(_tesseract_tsv(_pgm(image)))
+    scale = 72 / dpi
+    lines = []
+    for group in _grouped(words):
+        lines.append(_line(group, scale, page, page_height))
+    return _snap_sizes([line for line in lines if line.text.strip()])
+
+
+def _pgm(image: numpy.ndarray) -> bytes:
+    height, width = image.shape
+    return f"P5 {width} {height} 255\n".encode() + numpy.ascontiguousarray(image, dtype=numpy.uint8).tobytes()
+
+
+def _tesseract_tsv(image: bytes) -> str:
+    program = shutil.which("tesseract")
+    if not program:
+        raise ArchiveError(*MISSING)
+    command = [program, "stdin", "stdout", "-l", LANGUAGES, "--psm", "3", "-c", "preserve_interword_spaces=1", "tsv"]
+    try:
+        done = subprocess.run(command, input=image, capture_output=True, timeout=WALL_SECONDS_PER_PAGE,
+                              check=False, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
+                              preexec_fn=_limit_cpu)
+    except (OSError, subprocess.SubprocessError):
+        raise ArchiveError(*FAILED) from None
+    if done.returncode != 0:
+        if b"chi_sim" in done.stderr:
+            raise ArchiveError(*MISSING)
+        raise ArchiveError(*FAILED)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def repaired_label(text: str) -> str:
+    """`（四）…` for an OCR line that opens `\\四）…` or `〈（四）…`."""
+    match = GARBLED_LABEL.match(text)
+    return f"（{match.group(1)}）{text[match.end():]}" if match else text
+
+
+def _limit_cpu() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS_PER_PAGE, CPU_SECONDS_PER_PAGE))
+
+
+def _words(tsv: str) -> list[dict]:
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [row for row in rows if row.get("level") == "5" and (row.get("text") or "").strip()]
+
+
+def _grouped(words: list[dict]) -> list[list[dict]]:
+    """Words in lines: Tesseract's own lines, and its lines side by side on one baseline joined (it puts a
+    bold run-in heading and the text after it in different blocks)."""
+    found: dict[tuple, list[dict]] = {}
+    for word in words:
+        found.setdefault((word["block_num"], word["par_num"], word["line_num"]), []).append(word)
+    lines: list[list[dict]] = []
+    for line in sorted(found.values(), key=lambda ws: min(int(w["top"]) for w in ws)):
+        same = next((other for other in lines if _side_by_side(other, line)), None)
+        if same is None:
+            lines.append(line)
+        else:
+            same.extend(line)
+            same.sort(key=lambda w: int(w["left"]))
+    return lines
+
+
+def _side_by_side(a: list[dict], b: list[dict]) -> bool:
+    top_a, bottom_a = _band(a)
+    top_b, bottom_b = _band(b)
+    overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+    return overlap > 0.5 * min(bottom_a - top_a, bottom_b - top_b)
+
+
+def _band(words: list[dict]) -> tuple[int, int]:
+    return min(int(w["top"]) for w in words), max(int(w["top"]) + int(w["height"]) for w in words)
+
+
+def _line(words: list[dict], scale: float, page: int, page_height: float) -> TextLine:
+    text = ""
+    for word in words:
+        piece = word["text"].strip()
+        if text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum():
+            text += " "
+        text += piece
+    text = repaired_label(NEXT_TO_HAN.sub(lambda m: m.group().translate(FULL_WIDTH), text))
+    lefts = [int(w["left"]) for w in words]
+    rights = [int(w["left"]) + int(w["width"]) for w in words]
+    tops = [int(w["top"]) for w in words]
+    bottoms = [int(w["top"]) + int(w["height"]) for w in words]
+    heights = [int(w["height"]) for w in words if not w["text"].strip().isascii()] or [b - t for t, b in
+                                                                                          zip(tops, bottoms)]
+    size = median(heights) * scale / INK_SHARE
+    return TextLine(page=page, x0=min(lefts) * scale, x1=max(rights) * scale, top=min(tops) * scale,
+                    bottom=max(bottoms) * scale, size=size, runs=(Run(text=text, size=size),),
+                    page_height=page_height)
+
+
+def _snap_sizes(lines: list[TextLine]) -> list[TextLine]:
+    """Each line's size replaced by the rounded median of its cluster of similar sizes."""
+    ordered = sorted(lines, key=lambda line: line.size)
+    clusters: list[list[TextLine]] = []
+    for line in ordered:
+        if clusters and line.size <= clusters[-1][0].size * (1 + SIZE_CLUSTER):
+            clusters[-1].append(line)
+        else:
+            clusters.append([line])
+    sizes = {}
+    for cluster in clusters:
+        size = round(median(line.size for line in cluster))
+        sizes.update({id(line): float(size) for line in cluster})
+    return [_sized(line, sizes[id(line)]) for line in lines]
+
+
+def _sized(line: TextLine, size: float) -> TextLine:
+    from dataclasses import replace
+
+    return replace(line, size=size, runs=tuple(replace(run, size=size) for run in line.runs))

@@ -1,0 +1,63 @@
+"""Scanned pages: a PDF made by LibreOffice, its pages rendered to pictures (no text layer), read back with
+Tesseract through converter/reading/ocr.py and the same lines → paragraphs → structure path."""
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from converter.model import Heading, Paragraph
+from converter.reading.ocr import repaired_label
+from converter.reading.pdf import read_pdf
+from converter.structure.outline import build_report
+from docx_factory import Para, Title
+from conftest import require
+from pdf_factory import joined, office_pdfs, scanned
+
+BODY = ("2023年，我局紧紧围绕创新驱动发展战略，扎实推进各项工作，全年新增发明专利授权二十一件，"
+        "组织科技特派员深入乡镇开展技术服务一百二十次，科技创新能力持续提升。")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    require("tesseract", "tesseract-ocr tesseract-ocr-chi-sim")
+    folder = tmp_path_factory.mktemp("scans")
+    made = office_pdfs(folder, {
+        "text": [Title("2023年区科技局工作总结"), Para("\u3000\u3000" + BODY, font="Noto Serif CJK SC"),
+                 Para("\u3000\u3000一、主要工作成效", font="Noto Sans CJK SC"),
+                 Para("\u3000\u3000" + BODY, font="Noto Serif CJK SC")],
+    })
+    scan = scanned(made["text"], folder / "scan.pdf")
+    return {"text": made["text"], "scan": scan, "mixed": joined(made["text"], scan, folder / "mixed.pdf")}
+
+
+def test_a_scanned_page_is_read_by_ocr_and_marked(pdfs):
+    source = read_pdf(pdfs["scan"])
+    notices = [n for n in source.warnings if n.code == "ocr"]
+    assert len(notices) == 1 and "共 1 页" in notices[0].message
+
+
+def test_ocr_text_goes_through_the_same_structure_path(pdfs):
+    report = build_report(read_pdf(pdfs["scan"]))
+    assert report.title.replace(" ", "") == "2023年区科技局工作总结"
+    assert "一、主要工作成效" in [b.text for b in report.blocks if isinstance(b, Heading)]
+    body = [b.text for b in report.blocks if isinstance(b, Paragraph)]
+    assert len(body) == 2
+    assert min(difflib.SequenceMatcher(None, text, BODY).ratio() for text in body) > 0.9
+
+
+def test_a_text_pdf_is_not_ocrd(pdfs):
+    assert not any(n.code == "ocr" for n in read_pdf(pdfs["text"]).warnings)
+
+
+def test_a_page_without_text_inside_a_text_pdf_is_ocrd_alone(pdfs):
+    source = read_pdf(pdfs["mixed"])
+    notices = [n.message for n in source.warnings if n.code == "ocr"]
+    assert len(notices) == 1 and "共 1 页" in notices[0] and "第 2 页" in notices[0]
+    assert sum("主要工作成效" in b.text for b in source.blocks) == 2  # page 1 read as text, page 2 by OCR
+
+
+@pytest.mark.parametrize("read, shown", [("〈（一）统筹学习", "（一）统筹学习"), ("\\四）坚守债务红线", "（四）坚守债务红线"),
+                                         ("（二）狠抓收入", "（二）狠抓收入"), ("四季有鲜", "四季有鲜"), ("一、概述", "一、概述")])
+def test_a_label_whose_bracket_ocr_garbled_is_read_as_the_label(read, shown):
+    assert repaired_label(read) == shown

@@ -31,7 +31,7 @@ def speed(sources: Path) -> None:
 
 
 def libreoffice(docs: list[Path]) -> None:
-    from converter.archive.office import convert_office_files
+    from converter.archive.batch import convert_office_files, with_formats
     from converter.archive.prepare import Job
     from converter.reading.libreoffice import convert_batch, to_docx
 
@@ -40,7 +40,7 @@ def libreoffice(docs: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as work:
         wall, cpu = timed(lambda: convert_batch([(p, "doc") for p in docs], Path(work) / "one"))
         row("one start for the whole set", len(docs), wall, cpu)
-        jobs = {n: Job(p, "") for n, p in enumerate(docs)}
+        jobs = with_formats({n: Job(p, "") for n, p in enumerate(docs)})
         wall, cpu = timed(lambda: convert_office_files(jobs, Path(work) / "cores", 60, 2))
         row("one start per core, 2 cores (`archive add`)", len(docs), wall, cpu)
         sample = docs[:PER_FILE_SAMPLE]

@@ -42,9 +42,9 @@ def require(program: str, package: str) -> str:
 
 @pytest.fixture(scope="session")
 def office_files(tmp_path_factory) -> dict[str, Path]:
-    """A short report (`docx_factory.simple_report`) as LibreOffice saves it: .doc, .rtf and .odt, made
-    once per test run by real LibreOffice; and the same .doc under WPS's name (.wps), which WPS writes
-    in Word 97-2003's format."""
+    """A short report (`docx_factory.simple_report`) as LibreOffice saves it: .doc, .rtf, .odt and .pdf,
+    made once per test run by real LibreOffice; and the same .doc under WPS's name (.wps), which WPS
+    writes in Word 97-2003's format."""
     require("soffice", "libreoffice-writer-nogui")
     from format_files import office_copies
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx_factory import simple_report
 
-OFFICE = ("doc", "rtf", "odt")
+OFFICE = ("doc", "rtf", "odt", "pdf")
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_明湖区人民政府门户网站</title>
 <script>document.title = "脚本";</script></head><body onload="alert(1)">
 <div class="nav"><a href="/">首页</a> <a href="javascript:alert(2)">政务公开</a></div>
@@ -39,16 +39,20 @@ TEXT = """当前位置：首页 > 政务公开 > 工作总结
 
 
 def office_copies(folder: Path) -> dict[str, Path]:
-    """`simple_report` saved by LibreOffice as .doc, .rtf and .odt (one LibreOffice run), and as .wps."""
+    """`simple_report` saved by LibreOffice as .doc, .rtf, .odt and .pdf (a run each), and as .wps."""
     source = simple_report(folder / "report.docx")
-    profile = folder / "profile"
-    for kind in OFFICE:
-        subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-                        "--convert-to", kind, "--outdir", str(folder), str(source)],
-                       check=True, capture_output=True, timeout=300)
-    files = {kind: folder / f"report.{kind}" for kind in OFFICE}
+    files = {kind: saved_as(source, kind, folder) for kind in OFFICE}
     files["wps"] = Path(shutil.copyfile(files["doc"], folder / "report.wps"))
     return files
+
+
+def saved_as(source: Path, kind: str, folder: Path) -> Path:
+    """`source` saved by LibreOffice as `kind` ("doc", "rtf", "odt", "pdf") in `folder`."""
+    profile = folder / "profile"
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", kind, "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    return folder / f"{source.stem}.{kind}"
 
 
 def web_page(path: Path, title: str = "2023年区科技局工作总结", body: str = "全年共申报科技项目36项，立项13项。",

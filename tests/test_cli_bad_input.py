@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from archive_helpers import pages, run, tree
 from docx_factory import Para, encrypted_docx, simple_report, write_docx, write_ole
 from format_files import text_file, web_page
+from pdf_factory import hand_pdf
 
 from conftest import require
 
@@ -398,3 +400,65 @@ def test_a_file_whose_name_lies_is_read_by_its_content(archive, drop, tmp_path, 
     [page] = pages(archive)
     meta = split_page((archive / page).read_text(encoding="utf-8"))[0]
     assert meta["title"] == "2023年区科技局工作总结" and meta.get("format", "docx") == format_
+
+
+# --- PDF: damaged, encrypted, bombs -------------------------------------------------------------------
+
+PDF_DAMAGED = ("PDF 文件已损坏，无法读取（可能没有下载或复制完整）。"
+               "请重新获取原文件；如能在 PDF 阅读器中打开，请另存或打印为新的 PDF 后再导入。")
+
+
+def test_a_pdf_under_a_word_name_is_read_as_a_pdf_and_published_cleaned(archive, drop, office_files):
+    path = Path(shutil.copy(office_files["pdf"], drop / "2023年区科技局工作总结.docx"))
+
+    result = run(archive, "add", path)
+
+    assert result.exit_code == 0, result.output
+    [page] = pages(archive)
+    meta, body = split_page((archive / page).read_text(encoding="utf-8"))
+    assert meta["format"] == "pdf" and meta["download"]["file"].endswith(".pdf")
+    assert "## 一、主要工作完成情况" in body
+    published = (archive / page).with_suffix(".pdf").read_bytes()
+    assert published.startswith(b"%PDF") and b"/Producer" not in published and b"/Author" not in published
+
+
+def test_a_damaged_pdf_is_one_line(archive, drop):
+    path = drop / "2023年报告.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 50)
+    assert_refused(archive, path, f"2023年报告.pdf：{PDF_DAMAGED}")
+
+
+def test_a_pdf_with_an_open_password_says_how_to_remove_it(archive, drop, tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    path = drop / "加密 报告.pdf"
+    with path.open("wb") as stream:
+        writer.write(stream)
+    assert_refused(archive, path, "加密 报告.pdf：PDF 设置了打开密码，无法读取。"
+                                  "请用 PDF 阅读器输入密码打开，取消密码（或打印为新的 PDF）后再导入。")
+
+
+def test_a_pdf_of_deeply_nested_objects_is_one_line_in_bounded_time(archive, drop):
+    nested = "[" * 100_000 + "]" * 100_000
+    path = hand_pdf(drop / "嵌套.pdf", [
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /X 4 0 R >> >>", nested])
+    started = time.monotonic()
+    assert_refused(archive, path, "嵌套.pdf：PDF 里没有文字，也没有可识别的扫描页面。"
+                                  "请确认该 PDF 含有报告正文（可在阅读器中选中文字）后再导入。")
+    assert time.monotonic() - started < 60
+
+
+def test_a_pdf_of_a_huge_page_count_is_refused_before_its_pages_are_read(archive, drop):
+    count = 5000
+    kids = " ".join(f"{n} 0 R" for n in range(3, 3 + count))
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+    path = hand_pdf(drop / "很多页.pdf", ["<< /Type /Catalog /Pages 2 0 R >>",
+                                         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>", *[page] * count])
+    started = time.monotonic()
+    assert_refused(archive, path, "很多页.pdf：PDF 有 5000 页，超过一篇报告的上限 500 页。"
+                                  "请只导入报告本身；如确是一篇报告，请拆分成几个 PDF 后分别导入。")
+    assert time.monotonic() - started < 60

@@ -1,14 +1,14 @@
 """The conversion pipeline: a received file → model → structure, metadata, topics → Markdown page.
 
-`convert_file` is `archive convert`: a file of any format to a page. `convert_reading` is the part after
-the reader, shared with the importer (`prepare`), which reads the file itself to keep what was read
-(LibreOffice's .docx) for the publication checks and the download.
+`convert_file` is `archive convert`: a file of any format to a page. `read_received` and `convert_reading`
+are its two halves, shared with the importer (`prepare`), which keeps what was read (LibreOffice's .docx,
+a PDF's cleaned copy) for the publication checks and the download.
 """
 from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from converter.data.frontmatter import body_hash, join_page
@@ -19,8 +19,18 @@ from converter.metadata.topics import Taxonomy, taxonomy_for
 from converter.model import Image, Notice, Report
 from converter.model.fields import ReportMeta
 from converter.reading.formats import Reading, read_file
+from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.render.markdown import render_markdown
+from converter.safety.pdf_clean import cleaned_pdf
 from converter.structure.outline import build_report
+
+
+@dataclass(frozen=True)
+class Received:
+    """A received file as read, and for a PDF its cleaned copy (`safety.pdf_clean`), the one published."""
+
+    reading: Reading
+    cleaned_pdf: bytes | None = None
 
 
 @dataclass
@@ -48,8 +58,25 @@ def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy |
     None leaves pictures out of the page. `sha256`: of the original, when the caller has hashed it.
     """
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
-        reading = read_file(path, Path(workdir))
-    return convert_reading(reading, path, overrides, taxonomy, image_dir, sha256)
+        received = read_received(path, Path(workdir))
+    return convert_reading(received.reading, path, overrides, taxonomy, image_dir, sha256)
+
+
+def read_received(path: Path, workdir: Path, converted: Path | None = None,
+                  seconds: float = TIME_LIMIT_SECONDS) -> Received:
+    """The file read (`reading.formats.read_file`). A PDF is also cleaned, and when cleaning took hidden
+    layers out, the cleaned copy is what is read: the page never shows text the published PDF hides."""
+    reading = read_file(path, workdir, converted, seconds)
+    if reading.format != "pdf":
+        return Received(reading)
+    cleaned, hidden = cleaned_pdf(path.read_bytes())
+    if hidden:
+        copy = workdir / "cleaned.pdf"
+        copy.write_bytes(cleaned)
+        again = read_file(copy, workdir)
+        notice = Notice("pdf-hidden", f"PDF 中有 {hidden} 处隐藏图层的内容（阅读器中看不到），已从正文和供下载的副本中删除")
+        reading = replace(again, document=replace(again.document, warnings=again.document.warnings + (notice,)))
+    return Received(reading, cleaned)
 
 
 def convert_reading(reading: Reading, path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,

@@ -20,7 +20,7 @@ from typing import Callable
 from converter.archive.atomic import write_atomic
 from converter.archive.beside import image_to_write, published_beside, remove_replaced
 from converter.archive.lock import archive_lock
-from converter.archive.office import convert_office_files
+from converter.archive.batch import convert_office_files, with_formats
 from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, default_workers, run_all
@@ -112,8 +112,8 @@ class Importer:
             else:
                 jobs[number] = Job(path, sha, overrides, self.root, time_limit=time_limit)
         with tempfile.TemporaryDirectory(prefix="archive-office-") as workdir:
-            jobs, refused = convert_office_files(jobs, Path(workdir), time_limit, workers or default_workers(),
-                                                 self.on_converting)
+            jobs, refused = convert_office_files(with_formats(jobs), Path(workdir), time_limit,
+                                                 workers or default_workers(), self.on_converting)
             early.update({n: Outcome(files[n], "failed", error.line(files[n])) for n, error in refused.items()})
             yield from self._in_order(files, early, jobs, time_limit, workers)
 

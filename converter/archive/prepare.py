@@ -11,13 +11,12 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from converter.archive.convert import convert_reading
+from converter.archive.convert import convert_reading, read_received
 from converter.metadata.overrides import overrides_for
 from converter.metadata.topics import taxonomy_for
 from converter.model import Image, Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import ReportMeta
-from converter.reading.formats import read_file
 from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.reading.intake import CORRUPT, DAMAGED, check_has_text, read_original
 from converter.safety.download import Copy, published_copy
@@ -35,6 +34,7 @@ class Job:
     sha256: str  # of the file as first read: the file must still be this one
     overrides: dict = field(default_factory=dict)  # staff's --year/--issuer/--type/--topic
     root: Path | None = None  # the archive, for its own topics.yml
+    format: str = ""  # the file's format, when named before the workers started (`batch.with_formats`)
     converted: Path | None = None  # LibreOffice's .docx of this file, made before the workers started
     time_limit: float = TIME_LIMIT_SECONDS  # LibreOffice's, when this worker has to start it itself
 
@@ -85,7 +85,8 @@ def _prepare(job: Job) -> Prepared:
     overrides = overrides_for(job.path, job.overrides)
     publish_override = overrides.pop("publish_override", "")
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
-        reading = read_file(job.path, Path(workdir), job.converted, job.time_limit)
+        received = read_received(job.path, Path(workdir), job.converted, job.time_limit)
+        reading = received.reading
         converted = convert_reading(reading, job.path, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
                                     sha256=job.sha256)
         check_has_text(converted.report)
@@ -93,7 +94,7 @@ def _prepare(job: Job) -> Prepared:
         blocking = refusal([f for f in findings if f.blocking])
         if blocking:
             raise blocking  # before the sanitized copy: a refused report needs none
-        download = published_copy(reading.format, original, reading.docx)
+        download = published_copy(reading.format, original, reading.docx, received.cleaned_pdf)
     personal = tuple(f.message for f in findings if not f.blocking)
     meta = replace(converted.meta, publish_override=publish_override if personal else "")  # kept only where needed
     if not meta.year:

@@ -22,10 +22,11 @@ from converter.reading.html import read_html
 from converter.reading.intake import file_format
 from converter.reading.libreoffice import to_docx
 from converter.reading.package_limits import TIME_LIMIT_SECONDS, check_package, check_size
+from converter.reading.pdf import read_pdf
 from converter.reading.text import read_text
 
 VIA_LIBREOFFICE = ("doc", "wps", "rtf", "odt")
-READERS = {"txt": read_text, "html": read_html, "mht": read_html}
+READERS = {"pdf": read_pdf, "txt": read_text, "html": read_html, "mht": read_html}
 SUFFIXES = {"docx": ".docx", "doc": ".doc", "wps": ".wps", "rtf": ".rtf", "odt": ".odt", "pdf": ".pdf",
             "txt": ".txt", "html": ".html", "mht": ".mht"}
 

@@ -127,8 +127,9 @@ def _document(pages: list[list], scanned: list[int], meta: dict) -> SourceDocume
     if not body:
         raise ArchiveError(*NO_TEXT)
     warnings = (Notice("ocr", _ocr_message(scanned)),) if scanned else ()
+    left_out = tuple(line.text for page in line_pages for line in page if id(line) not in kept_ids)
     return SourceDocument(blocks=tuple(paragraphs(body, rules)), notes=notes, properties=_properties(meta),
-                          warnings=warnings)
+                          warnings=warnings, ocr_pages=tuple(scanned), left_out=left_out)
 
 
 def _ocr_message(scanned: list[int]) -> str:

@@ -11,7 +11,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import require
 from docx_factory import simple_report
+from format_files import saved_as
+from pdf_factory import scanned
 
 from .conftest import run_archive
 
@@ -54,22 +57,33 @@ def test_report_dropped_into_the_inbox_appears_in_the_open_browser(served, recor
     assert recorded_page.external_requests() == []
 
 
-def test_a_doc_dropped_into_the_inbox_appears_with_its_converted_download(served, recorded_page, office_files):
+def test_a_doc_and_a_scanned_pdf_dropped_into_the_inbox_appear_the_scan_with_its_notice(
+        served, recorded_page, office_files, tmp_path):
     archive, url, _ = served
+    require("tesseract", "tesseract-ocr tesseract-ocr-chi-sim")
+    education = simple_report(tmp_path / "教育局.docx", title="2022年区教育局工作总结", issuer="区教育局",
+                              date="2022年12月28日")
+    scan = scanned(saved_as(education, "pdf", tmp_path), tmp_path / "教育局 扫描件.pdf")
     page = recorded_page.page
     page.goto(url)
 
     _copy_slowly(office_files["doc"], archive / "inbox" / "科技局 旧版总结.doc")
+    _copy_slowly(scan, archive / "inbox" / "教育局 扫描件.pdf")
 
-    page.get_by_role("link", name="2023年", exact=True).wait_for(timeout=90_000)  # LibreOffice starts first
+    page.get_by_role("link", name="2022年", exact=True).wait_for(timeout=180_000)  # LibreOffice, then OCR
     page.get_by_role("link", name="2023年", exact=True).click()
     page.get_by_role("link", name="2023年区科技局工作总结").click()
-    assert page.locator("article h1").first.inner_text().startswith("2023年区科技局工作总结")
     assert page.get_by_role("heading", name="一、主要工作完成情况").count() == 1
-    download = page.locator(".archive-download")
-    assert "原件为 .doc，此处提供转换后的 .docx" in download.inner_text()
-    assert download.get_by_role("link").get_attribute("download") == "2023年区科技局工作总结.docx"
-    assert (archive / "inbox" / "已导入" / "科技局 旧版总结.doc").is_file()
+    assert "原件为 .doc，此处提供转换后的 .docx" in page.locator(".archive-download").inner_text()
+    assert page.locator(".archive-notice").count() == 0
+
+    page.goto(url)
+    page.get_by_role("link", name="2022年", exact=True).click()
+    page.get_by_role("link", name="2022年区教育局工作总结").click()
+    assert "正文由扫描件识别，可能有误，以原件为准" in page.locator(".archive-notice").inner_text()
+    download = page.locator(".archive-download").get_by_role("link")
+    assert download.get_attribute("download") == "2022年区教育局工作总结.pdf"
+    assert sorted(p.name for p in (archive / "inbox" / "已导入").iterdir()) == ["教育局 扫描件.pdf", "科技局 旧版总结.doc"]
     assert recorded_page.external_requests() == []
 
 
@@ -80,11 +94,11 @@ def test_bad_file_dropped_into_the_inbox_gets_a_note_and_stays(served):
     deadline = time.monotonic() + 30
     while not note.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert note.read_text(encoding="utf-8").startswith("扫描件.pdf：这是 PDF 文件，只能导入 Word 文档（.docx）。")
+    assert note.read_text(encoding="utf-8").startswith("扫描件.pdf：PDF 文件已损坏，无法读取")
     assert (archive / "inbox" / "扫描件.pdf").exists()
     server.send_signal(signal.SIGINT)
     _, errors = server.communicate(timeout=20)
-    assert "收件箱：扫描件.pdf：这是 PDF 文件" in errors
+    assert "收件箱：扫描件.pdf：PDF 文件已损坏" in errors
     assert "Traceback" not in errors
 
 

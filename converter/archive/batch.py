@@ -1,9 +1,12 @@
-"""The .doc, .wps, .rtf and .odt files of an import, converted to .docx before the workers start.
+"""What the importer does with a run's files before its workers start: each file's format and time limit,
+and the .doc, .wps, .rtf and .odt files converted to .docx.
 
 LibreOffice's start is the slow part of converting such a file (about 1.5 s of CPU, a report 0.1-0.8 s),
 so each core gets one LibreOffice run over its share of the files (`reading.libreoffice.convert_batch`)
 instead of one start per file; the workers then read the .docx files like any other. A file LibreOffice
-cannot convert, or hangs on, fails here with its line, and the others go on.
+cannot convert, or hangs on, fails here with its line, and the others go on. A PDF may be a scan, read
+by OCR at a few seconds a page: its worker gets `PDF_TIME_FACTOR` times the time limit (the PDF reader
+bounds its own CPU time and Tesseract's; the wall-clock limit only stops what hangs).
 """
 from __future__ import annotations
 
@@ -19,13 +22,22 @@ from converter.reading.intake import file_format
 from converter.reading.libreoffice import convert_batch
 
 Progress = Callable[[int, int], None]  # (files converted, files to convert)
+PDF_TIME_FACTOR = 20
+
+
+def with_formats(jobs: dict[int, Job]) -> dict[int, Job]:
+    """The jobs with their file's format ("" where it cannot be named: the worker says why) and a PDF's
+    longer time limit."""
+    typed = {n: replace(job, format=_format(job.path)) for n, job in jobs.items()}
+    return {n: replace(job, time_limit=job.time_limit * PDF_TIME_FACTOR) if job.format == "pdf" else job
+            for n, job in typed.items()}
 
 
 def convert_office_files(jobs: dict[int, Job], workdir: Path, time_limit: float, cores: int,
                          on_progress: Progress = lambda done, total: None) -> tuple[dict[int, Job], dict[int, ArchiveError]]:
-    """`jobs` with LibreOffice's .docx given to each office file (`Job.converted`), and the office
-    files that could not be converted, with why. Jobs of other formats pass through."""
-    office = [(number, job, kind) for number, job in jobs.items() if (kind := _format(job.path)) in VIA_LIBREOFFICE]
+    """`jobs` (`with_formats`) with LibreOffice's .docx given to each office file (`Job.converted`), and
+    the office files that could not be converted, with why. Jobs of other formats pass through."""
+    office = [(number, job, job.format) for number, job in jobs.items() if job.format in VIA_LIBREOFFICE]
     if not office:
         return jobs, {}
     shares = [office[start::cores] for start in range(min(cores, len(office)))]

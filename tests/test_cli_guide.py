@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from converter.reading import html, intake, libreoffice, text
+from converter.reading import html, intake, libreoffice, ocr, pdf, text
+from converter.safety import pdf_clean
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide.md"
@@ -24,7 +25,7 @@ def test_guide_is_in_the_site_nav_and_linked_from_the_readme():
     assert "](docs/guide.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-READERS = (intake, text, html)  # modules whose (code, problem, fix) constants are the messages of a file
+READERS = (intake, text, html, pdf, ocr, pdf_clean)  # modules whose (code, problem, fix) constants are messages
 
 
 def file_problems() -> list[str]:
@@ -34,7 +35,8 @@ def file_problems() -> list[str]:
                 if name.isupper() and isinstance(value, tuple) and len(value) == 3
                 and all(isinstance(part, str) for part in value)]
     office = [libreoffice.missing("doc"), libreoffice.failed("doc"), libreoffice.hung("doc", 60)]
-    return problems + [error.problem.split("，", 1)[1] for error in office]
+    pages = [pdf.too_many_pages(600).problem.split("，", 1)[1], pdf.too_slow(120).problem]
+    return problems + [error.problem.split("，", 1)[1] for error in office] + pages
 
 
 def test_guide_explains_every_file_problem():

@@ -3,7 +3,7 @@ one module that runs `soffice` (Debian package `libreoffice-writer-nogui`).
 
 One LibreOffice start serves a whole batch (`convert_batch`): starting costs about 1.5 s of CPU, a report
 0.1-0.8 s, so `archive add` converts every such file of a run before its workers start, in one
-`soffice --convert-to docx` per core. Each run has its own user profile in a temporary folder (parallel
+`soffice --convert-to docx` per core. No macro of a document runs (the profile disables them). Each run has its own user profile in a temporary folder (parallel
 runs never share LibreOffice's profile lock), an address-space limit, and a time limit per file: when no
 file has been finished for that long, LibreOffice is killed, the file it was on is reported as hanging,
 and the rest of the batch goes on in a new run. `to_docx` is a batch of one (`archive convert`).
@@ -29,6 +29,13 @@ PACKAGE = "libreoffice-writer-nogui"
 FORMATS = {"doc": "Word 97-2003 格式（.doc）", "wps": "WPS 文字格式（.wps）", "rtf": "RTF 格式（.rtf）",
            "odt": "OpenDocument 格式（.odt）"}
 POLL = 0.1  # seconds between looks at the output folder
+# The profile's settings: no macro of a document ever runs (a received file is never trusted).
+SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+</oor:items>
+"""
 RESAVE = "请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入"
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -111,6 +118,8 @@ def _run(program: str, inputs: list[Path], workdir: Path, seconds: float, progre
     file was finished for `seconds`."""
     (workdir / "out").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="archive-soffice-") as profile:
+        (Path(profile) / "user").mkdir()
+        (Path(profile) / "user" / "registrymodifications.xcu").write_text(SETTINGS, encoding="utf-8")
         command = [program, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                    f"-env:UserInstallation={Path(profile).as_uri()}", "--convert-to", "docx:MS Word 2007 XML",
                    "--outdir", str(workdir / "out"), *map(str, inputs)]

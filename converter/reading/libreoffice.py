@@ -3,7 +3,8 @@ one module that runs `soffice` (Debian package `libreoffice-writer-nogui`).
 
 One LibreOffice start serves a whole batch (`convert_batch`): starting costs about 1.5 s of CPU, a report
 0.1-0.8 s, so `archive add` converts every such file of a run before its workers start, in one
-`soffice --convert-to docx` per core. No macro of a document runs (the profile disables them). Each run has its own user profile in a temporary folder (parallel
+`soffice --convert-to docx` per core. No macro of a document runs and nothing it links to is fetched
+(the profile's settings). Each run has its own user profile in a temporary folder (parallel
 runs never share LibreOffice's profile lock), an address-space limit, and a time limit per file: when no
 file has been finished for that long, LibreOffice is killed, the file it was on is reported as hanging,
 and the rest of the batch goes on in a new run. `to_docx` is a batch of one (`archive convert`).
@@ -29,13 +30,18 @@ PACKAGE = "libreoffice-writer-nogui"
 FORMATS = {"doc": "Word 97-2003 格式（.doc）", "wps": "WPS 文字格式（.wps）", "rtf": "RTF 格式（.rtf）",
            "odt": "OpenDocument 格式（.odt）"}
 POLL = 0.1  # seconds between looks at the output folder
-# The profile's settings: no macro of a document ever runs (a received file is never trusted).
-SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
-</oor:items>
-"""
+# The profile's settings: no macro of a document ever runs (a received file is never trusted), and what a
+# document links to on the web (a picture) is never fetched: every request goes to a proxy that is not there.
+SETTING = '<item oor:path="/org.openoffice.{0}"><prop oor:name="{1}" oor:op="fuse"><value>{2}</value></prop></item>'
+SETTINGS = "\n".join(
+    ['<?xml version="1.0" encoding="UTF-8"?>', '<oor:items xmlns:oor="http://openoffice.org/2001/registry">']
+    + [SETTING.format(*item) for item in (
+        ("Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+        ("Office.Common/Security/Scripting", "MacroSecurityLevel", 3),
+        ("Inet/Settings", "ooInetProxyType", 2), ("Inet/Settings", "ooInetNoProxy", ""),
+        *(("Inet/Settings", f"ooInet{kind}ProxyName", "127.0.0.1") for kind in ("HTTP", "HTTPS", "FTP")),
+        *(("Inet/Settings", f"ooInet{kind}ProxyPort", 9) for kind in ("HTTP", "HTTPS", "FTP")))]
+    + ["</oor:items>"])
 RESAVE = "请用 Word 或 WPS 打开，另存为“Word 文档（*.docx）”后再导入"
 Progress = Callable[[int, int], None]  # (files done, files in all)
 

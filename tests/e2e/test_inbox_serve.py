@@ -16,7 +16,7 @@ from docx_factory import simple_report
 from format_files import saved_as
 from pdf_factory import scanned
 
-from .conftest import run_archive
+from .conftest import run_archive, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +83,9 @@ def test_a_doc_and_a_scanned_pdf_dropped_into_the_inbox_appear_the_scan_with_its
     assert "正文由扫描件识别，可能有误，以原件为准" in page.locator(".archive-notice").inner_text()
     download = page.locator(".archive-download").get_by_role("link")
     assert download.get_attribute("download") == "2022年区教育局工作总结.pdf"
+    serious = [v["id"] for v in run_axe(page, {"exclude": [[".archive-search-slot"]]})
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
     assert sorted(p.name for p in (archive / "inbox" / "已导入").iterdir()) == ["教育局 扫描件.pdf", "科技局 旧版总结.doc"]
     assert recorded_page.external_requests() == []
 

@@ -126,7 +126,7 @@ def test_a_text_wrapped_at_a_fixed_width_is_joined_into_its_paragraphs():
 
 
 def test_a_document_sharing_page_gives_the_file_name_as_title_and_loses_its_panel():
-    page = ("分享\n2023年区科技局工作总结.docx\n下载文档\nID:970093\n大小:20.15KB\n页数:7页\n收藏 分享赚钱\n温馨提示:\n"
+    page = ("分享\n2023年区科技局工作总结.docx\n下载文档\nID:970093\n大小:20.15KB\n页数:7页\n时间:2023-04-16\n收藏 分享赚钱\n温馨提示:\n"
             "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题。\n"
             "网站客服:3074922707\n2023 科技局 年度 工作总结\n区科技局工作总结\n2023年,区科技局工作不断取得新突破。"
             "各项工作稳步推进,全年任务圆满完成。\n此文档下载收益归作者所有\n下载文档\n你可能关注的文档\n收起\n展开\n")
@@ -166,7 +166,8 @@ def test_the_seed_imports_with_its_title_year_issuer_and_headings_and_without_fu
     assert found["year"] == 2023 and "科技局" in found["issuer"] and found["doc_type"] == "工作总结"
     assert headings[:3] == ["一、目标任务 完成情况", "（一）加大科技工程争取和实施", "（二）狠抓无公害蔬菜基地建设"]
     assert "三、2023年工作方案" in headings and len(headings) == 11
-    for furniture in ("分享", "下载文档", "温馨提示", "网站客服", "ID:", "收起", "此文档下载收益", "第7页"):
+    for furniture in ("分享", "下载文档", "温馨提示", "网站客服", "ID:", "收起", "此文档下载收益", "第7页", "2023 科技局 年度",
+                      "时间:2023-04-16"):
         assert furniture not in markdown
 
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from converter.data.heading_rules import heading_rules
-from converter.reading.furniture import (PROSE, article_end, fields_in, header_fields, is_furniture, is_prose,
-                                         sharing_notices)
+from converter.reading.furniture import PROSE, article_end, header_fields, is_furniture, is_prose, sharing_notices
 
 DOCUMENT_NAME = re.compile(r"^(.{4,80}?)\s*\.(?:docx?|wps|pdf|txt|rtf|odt)$", re.IGNORECASE)
 HEAD_LINES = 40  # a sharing site's file-name heading is near the top
@@ -74,7 +73,7 @@ def _document_start(lines: list[str], start: int, title: str) -> int:
         line = lines[index]
         if len(_squash(line)) >= 4 and _squash(line) in squashed_title:
             return index + 1
-        if is_prose(line) or fields_in(line):
+        if is_prose(line) or heading_rules().web_header.match(line):
             return index
     return start
 

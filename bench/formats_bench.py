@@ -108,7 +108,8 @@ def linked_set(name: str) -> Path:
         (folder / truth.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         target = folder / documents[0].name
         if not target.exists():
-            os.link(documents[0], target)
+            target.unlink(missing_ok=True)  # a broken link
+            os.link(documents[0].resolve(), target)  # a set may hold symbolic links (scan-sample)
     return folder
 
 

@@ -54,12 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100, help="files in the mixed folder of the add section")
     parser.add_argument("--scored-only", action="store_true", help="quality: score the pages converted before")
     parser.add_argument("--convert", default="", help="quality with --scored-only: convert these sets again")
+    parser.add_argument("--ours-only", action="store_true", help="quality: pandoc and markitdown keep their rows")
     args = parser.parse_args(argv)
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     sections = args.sections.split(",")
     if "quality" in sections:
         names = [name for name in args.sets.split(",") if (SOURCES / SETS[name]).is_dir()]
-        quality(names, [n for n in names if not args.scored_only or n in args.convert.split(",")])
+        quality(names, [n for n in names if not args.scored_only or n in args.convert.split(",")], not args.ours_only)
     if "speed" in sections:
         from formats_speed import speed
         speed(SOURCES)
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def quality(names: list[str], convert: list[str]) -> None:
+def quality(names: list[str], convert: list[str], others: bool = True) -> None:
     if not names:
         print("quality: no sets in bench/out/formats (run bench/make_format_sets.py and bench/make_web_sets.py)")
         return
@@ -82,12 +83,12 @@ def quality(names: list[str], convert: list[str]) -> None:
     sets = [arg for name in names for arg in ("--set", str(WORK / "sets" / name))]
     bench(["run", *sets, "--out", str(results), "--conv", "ours", "--cmd",  # --conv: none of the bench's own
            f"ours={sys.executable} {BENCH / 'cached_page.py'} {WORK / 'pages'} {{in}}"])
-    readers = {f"pandoc-{PANDOC[n]}": PANDOC[n] for n in names if PANDOC.get(n)}
+    readers = {f"pandoc-{PANDOC[n]}": PANDOC[n] for n in names if PANDOC.get(n) and others}
     for converter, source in readers.items():  # one run per converter: a run replaces the converter's rows
         chosen = [a for n in names if PANDOC.get(n) == source for a in ("--set", str(WORK / "sets" / n))]
         bench(["run", *chosen, "--out", str(results), "--conv", converter,
                "--cmd", f"{converter}={{pandoc}} -f {source} -t gfm --wrap=none {{in}}"])
-    chosen = [a for n in names if n in MARKITDOWN for a in ("--set", str(WORK / "sets" / n))]
+    chosen = [a for n in names if n in MARKITDOWN and others for a in ("--set", str(WORK / "sets" / n))]
     if chosen:
         bench(["run", *chosen, "--out", str(results), "--conv", "markitdown"])
     bench(["report", "--out", str(results), "--compact"], show=True)

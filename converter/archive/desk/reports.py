@@ -7,6 +7,7 @@ finds the page by looking the id up among the pages it lists, never by building 
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 from converter.archive.atomic import file_stamp
@@ -28,22 +29,23 @@ class Reports:
     def __init__(self, root: Path):
         self.root = root
         self._checked: dict[Path, tuple[tuple, dict]] = {}  # page → (stamps, its summary), re-read on change
+        self._checking = threading.Lock()  # one request checks the pages; the others then find them cached
 
     def paths(self) -> dict[str, Path]:
         return {report_id(self._name(path)): path for path in report_paths(self.root)}
 
     def summaries(self) -> list[dict]:
-        taxonomy = archive_taxonomy(self.root, [])
-        topics_stamp = file_stamp(self.root / ARCHIVE_TAXONOMY)
-        known, listed = self._checked, []
-        self._checked = {}
-        for path in report_paths(self.root):
-            stamps = (file_stamp(path), topics_stamp)
-            cached = known.get(path)
-            summary = cached[1] if cached and cached[0] == stamps else self._summary(path, taxonomy)
-            self._checked[path] = (stamps, summary)
-            listed.append({**summary, "published": self._published(path)})
-        return listed
+        """Every report, with what `archive check` says of it (pages unchanged since the last look are not
+        checked again)."""
+        with self._checking:
+            taxonomy = archive_taxonomy(self.root, [])
+            topics_stamp = file_stamp(self.root / ARCHIVE_TAXONOMY)
+            known, self._checked = self._checked, {}
+            for path in report_paths(self.root):
+                stamps = (file_stamp(path), topics_stamp)
+                cached = known.get(path)
+                self._checked[path] = cached if cached and cached[0] == stamps else (stamps, self._summary(path, taxonomy))
+            return [{**summary, "published": self._published(path)} for path, (_, summary) in self._checked.items()]
 
     def detail(self, report: str, issuers: list[str]) -> dict | None:
         path = self.paths().get(report)

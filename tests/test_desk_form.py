@@ -6,6 +6,7 @@ import difflib
 
 import pytest
 from archive_helpers import pages, run
+from desk_helpers import BAD, bad_values
 from docx_factory import simple_report
 
 from converter.archive.check import check_archive
@@ -14,17 +15,6 @@ from converter.data.frontmatter import join_page, split_page
 from converter.metadata.overrides import STAFF_FIELDS
 from converter.metadata.topics import taxonomy_for
 from converter.model.values import DOC_TYPES
-
-# A bad value of each kind as the form sends it, and the same value as a hand edit writes it in YAML.
-BAD = {
-    "text": (["两个", "值"], ["两个", "值"]),
-    "year": ("1800", 1800),
-    "doc_type": ("年度报告", "年度报告"),
-    "date": ("2023-02-30", "2023-02-30"),
-    "text_list": ([1, 2], [1, 2]),
-}
-BAD_REQUIRED_TEXT = ("  ", "")  # a required text left empty
-
 
 @pytest.fixture
 def imported(archive, tmp_path):
@@ -35,7 +25,7 @@ def imported(archive, tmp_path):
 def test_the_form_has_a_control_for_every_field_staff_may_set(imported):
     archive, page = imported
     data, _ = split_page(page.read_text(encoding="utf-8"))
-    made = {c["key"]: c for c in controls(taxonomy_for(archive), ["区科技局", "区教育局"], data)}
+    made = {c["key"]: c for c in controls(taxonomy_for(archive), {"issuer": ["区科技局", "区教育局"]}, data)}
     assert list(made) == [f.key for f in STAFF_FIELDS]
     assert (made["year"]["control"], made["year"]["min"], made["year"]["max"]) == ("year", 1949, 2100)
     assert made["doc_type"]["choices"] == list(DOC_TYPES)
@@ -56,15 +46,7 @@ def test_a_correction_changes_only_the_lines_of_the_values_staff_changed(importe
     assert check_archive(archive) == []
 
 
-def _bad_values() -> list:
-    cases = []
-    for field in STAFF_FIELDS:
-        bad = BAD_REQUIRED_TEXT if field.required and field.kind.name == "text" else BAD[field.kind.name]
-        cases.append(pytest.param(field.key, *bad, id=field.key))
-    return cases
-
-
-@pytest.mark.parametrize("key, typed, in_yaml", _bad_values())
+@pytest.mark.parametrize("key, typed, in_yaml", bad_values())
 def test_each_fields_bad_value_gets_the_line_archive_check_prints_and_nothing_is_written(imported, key, typed, in_yaml):
     archive, page = imported
     before = page.read_bytes()

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from archive_helpers import pages, run
-from desk_server import Served
+from desk_helpers import Served
 from docx_factory import simple_report
 
 from converter.archive.desk.preview import RELOAD_SCRIPT, Preview, with_reload

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from archive_helpers import pages
-from desk_server import three_files
+from desk_helpers import three_files
 from docx_factory import Para, Title, write_docx
 
 from converter.archive.desk.guard import upload_name

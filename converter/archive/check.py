@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from converter.archive.pages import read_page, report_paths
 from converter.data import YAMLError, where
+from converter.data.frontmatter import split_page
 from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
@@ -128,11 +129,13 @@ def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | Non
         return None
 
 
-def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None) -> CheckedPage | CheckFinding:
-    """A page ready for `PAGE_CHECKS`, or the finding that its front matter cannot be read."""
+def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None,
+                 text: str | None = None) -> CheckedPage | CheckFinding:
+    """A page ready for `PAGE_CHECKS` (read from disk, or `text` when the caller has read it), or the finding
+    that its front matter cannot be read."""
     name = path.relative_to(root).as_posix()
     try:
-        data, body = read_page(path)
+        data, body = read_page(path) if text is None else split_page(text)
     except (YAMLError, UnicodeDecodeError) as error:
         problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
             else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from archive_helpers import pages, tree
-from desk_server import Served, three_files
+from desk_helpers import Served, three_files
 
 from converter.data.frontmatter import split_page
 

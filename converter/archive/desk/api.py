@@ -2,7 +2,7 @@
 the answer. Messages are the staff's one Chinese line, the same as the terminal's."""
 from __future__ import annotations
 
-from converter.archive.desk.form import StalePage, WrongValues, save
+from converter.archive.desk.form import SUGGESTED, StalePage, WrongValues, save
 from converter.archive.desk.guard import safe_id, upload_name
 from converter.archive.desk.reports import report_id
 from converter.archive.desk.uploads import MAX_WAITING, Upload
@@ -10,6 +10,7 @@ from converter.archive.lock import ArchiveBusy
 from converter.metadata.overrides import staff_value
 from converter.model.errors import ArchiveError
 from converter.model.fields import BY_KEY
+from converter.reading.intake import DOCUMENT_SUFFIXES
 from converter.reading.package_limits import MAX_FILE_BYTES
 
 LONG_POLL = 25.0  # seconds a request for changes waits
@@ -17,20 +18,20 @@ DECISIONS = {"personal-data": "reason", "no-year": "year", "duplicate": "replace
 
 
 def overview(desk, query: dict) -> tuple[int, dict]:
-    uploads = [_upload(u) for u in desk.uploads.entries.values()]
+    uploads = [_upload(u) for u in desk.uploads.listed()]
     return 200, {"reports": desk.reports.summaries(), "uploads": uploads, "publish": desk.publisher.state,
                  "preview": {"building": desk.preview.building, "error": desk.preview.error},
                  "changes": desk.changes.count,
-                 "limits": {"bytes": MAX_FILE_BYTES, "files": MAX_WAITING,
+                 "limits": {"bytes": MAX_FILE_BYTES, "files": MAX_WAITING, "suffixes": list(DOCUMENT_SUFFIXES),
                             "too_large": ArchiveError("too-large", f"文件超过 {MAX_FILE_BYTES >> 20} MB，不能上传",
                                                       "请确认选对了文件").line()}}
 
 
 def report(desk, query: dict) -> tuple[int, dict]:
-    found = desk.reports.detail(safe_id(query.get("id")) or "", _issuers(desk))
+    found = desk.reports.detail(safe_id(query.get("id")) or "", _known(desk))
     if found is None:
         return 404, {"message": "找不到这篇报告（可能已被删除或改名）。请返回列表。"}
-    warnings = [w for u in desk.uploads.entries.values() if u.page == found["name"] for w in u.warnings]
+    warnings = [w for u in desk.uploads.listed() if u.page == found["name"] for w in u.warnings]
     return 200, {**found, "import_warnings": list(dict.fromkeys(warnings))}
 
 
@@ -77,7 +78,7 @@ def upload(desk, headers, stream) -> tuple[int, dict]:
 def decide(desk, query: dict, body: dict) -> tuple[int, dict]:
     """A refused file imported again with what staff decided (a reason, a year, replacing a report)."""
     upload_id = safe_id(query.get("id")) or ""
-    upload = desk.uploads.entries.get(upload_id)
+    upload = next((u for u in desk.uploads.listed() if u.id == upload_id), None)
     if upload is None or upload.code not in DECISIONS:
         return 404, {"message": "找不到这个文件，或它不需要这样处理。请返回列表。"}
     try:
@@ -121,5 +122,7 @@ def _upload(upload: Upload) -> dict:
             "warnings": upload.warnings, "decision": decision, "report": report_id(upload.page) if upload.page else ""}
 
 
-def _issuers(desk) -> list[str]:
-    return sorted({r["issuer"] for r in desk.reports.summaries() if r["issuer"]})
+def _known(desk) -> dict[str, list[str]]:
+    """The values the archive's reports already have, for the fields the form offers them for."""
+    summaries = desk.reports.summaries()
+    return {key: sorted({str(r[key]) for r in summaries if r.get(key)}) for key in SUGGESTED}

@@ -2,8 +2,8 @@
 as a hand edit would.
 
 Each field staff may set (`STAFF_FIELDS`) is a control chosen by its kind: a year picker, the fixed list
-of types, a date, the taxonomy's topics, text (with the archive's known values offered for fields on the
-report card, such as the issuer). A new field in the registry appears in the form by itself.
+of types, a date, the taxonomy's topics, text (with the archive's known values offered for a text field the
+site groups reports by: the issuer). A new field in the registry appears in the form by itself.
 
 A value is read as staff may type it anywhere (`staff_value`: `2023年`, `2023年12月28日`), then the
 page's front matter is checked by `read_front_matter`, the one validator: a wrong value gets exactly the
@@ -29,6 +29,7 @@ from converter.model.values import DOC_TYPES, YEARS
 
 CONTROLS = {"year": "year", "doc_type": "choice", "date": "date", "text_list": "choices"}  # else "text"
 ORDER = {f.key: number for number, f in enumerate(FIELDS)}
+SUGGESTED = tuple(f.key for f in STAFF_FIELDS if f.kind.name == "text" and f.search == "coded")  # the issuer
 LOCK_WAIT = 10.0
 
 
@@ -42,12 +43,12 @@ class WrongValues(ArchiveError):
         self.lines = lines  # field key → the check's line
 
 
-def controls(taxonomy: Taxonomy | None, issuers: list[str], data: dict) -> list[dict]:
-    """The form's controls, in registry order."""
-    return [_control(f, taxonomy, issuers, data) for f in STAFF_FIELDS]
+def controls(taxonomy: Taxonomy | None, known: dict[str, list[str]], data: dict) -> list[dict]:
+    """The form's controls, in registry order; `known`: values the archive has, offered for `SUGGESTED` fields."""
+    return [_control(f, taxonomy, known, data) for f in STAFF_FIELDS]
 
 
-def _control(field: Field, taxonomy: Taxonomy | None, known: list[str], data: dict) -> dict:
+def _control(field: Field, taxonomy: Taxonomy | None, known: dict[str, list[str]], data: dict) -> dict:
     control = {"key": field.key, "label": field.label, "control": CONTROLS.get(field.kind.name, "text"),
                "required": field.required, "example": field.kind.example}
     if field.kind.name == "year":
@@ -58,8 +59,8 @@ def _control(field: Field, taxonomy: Taxonomy | None, known: list[str], data: di
         current = data.get(field.key) if isinstance(data.get(field.key), list) else []
         offered = list(taxonomy.classes) if taxonomy and field.key == "topics" else []
         control["choices"] = offered + [str(v) for v in current if v not in offered]
-    elif field.card:
-        control["suggestions"] = known if field.key == "issuer" else []
+    elif field.key in SUGGESTED:
+        control["suggestions"] = known.get(field.key, [])
     return control
 
 

@@ -44,16 +44,17 @@ class Reports:
             for path in report_paths(self.root):
                 stamps = (file_stamp(path), topics_stamp)
                 cached = known.get(path)
-                self._checked[path] = cached if cached and cached[0] == stamps else (stamps, self._summary(path, taxonomy))
+                fresh = cached and cached[0] == stamps
+                self._checked[path] = cached if fresh else (stamps, self._summary(path, taxonomy))
             return [{**summary, "published": self._published(path)} for path, (_, summary) in self._checked.items()]
 
-    def detail(self, report: str, issuers: list[str]) -> dict | None:
+    def detail(self, report: str, known: dict[str, list[str]]) -> dict | None:
         path = self.paths().get(report)
         if path is None:
             return None
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")  # read once: the hash is of what the form shows
         taxonomy = archive_taxonomy(self.root, [])
-        page = checked_page(self.root, path, taxonomy)
+        page = checked_page(self.root, path, taxonomy, text)
         summary = {**self._summary(path, taxonomy), "published": self._published(path), "hash": page_hash(text)}
         if isinstance(page, CheckFinding):
             return {**summary, "fields": [], "form": []}  # the finding says what to fix by hand
@@ -64,7 +65,7 @@ class Reports:
         facts = {"原件文件名": page.data.get("source"), "导入日期": page.data.get("imported"),
                  "细分主题": "、".join(page.meta.keywords), "章节": f"{len(page.meta.sections)} 节"}
         return {**summary, "fields": fields, "facts": {k: str(v) for k, v in facts.items() if v},
-                "form": controls(taxonomy, issuers, page.data)}
+                "form": controls(taxonomy, known, page.data)}
 
     def _summary(self, path: Path, taxonomy) -> dict:
         name = self._name(path)

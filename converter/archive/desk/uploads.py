@@ -59,6 +59,11 @@ class Uploads:
         self._lock = threading.Lock()
         self._wake = threading.Event()
 
+    def listed(self) -> list[Upload]:
+        """The entries as they are now (other threads change them)."""
+        with self._lock:
+            return [Upload(**asdict(u)) for u in self.entries.values()]
+
     def path(self, upload: Upload) -> Path:
         return self.folder / f"{upload.id}{upload.suffix}"  # generated: never a name from the browser
 
@@ -118,7 +123,8 @@ class Uploads:
                     self._wake.set()
                 except Exception as error:  # a bug costs these files only, and says so
                     for upload in group:
-                        self._filed(upload, Outcome(self.path(upload), "failed", program_error(upload.name, error), "bug"))
+                        failed = Outcome(self.path(upload), "failed", program_error(upload.name, error), "bug")
+                        self._filed(upload, failed)
 
     def _import(self, group: list[Upload]) -> None:
         self._mark(group, "importing")

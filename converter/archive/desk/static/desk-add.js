@@ -73,6 +73,7 @@
     });
     document.getElementById("add-hint").textContent =
       "可以一次添加多个文件，每个不超过 " + Math.round(state.limits.bytes / 1048576) + " MB。";
+    document.getElementById("files").setAttribute("accept", state.limits.suffixes.join(","));
   });
 
   document.addEventListener("DOMContentLoaded", function () {

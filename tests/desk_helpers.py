@@ -1,5 +1,6 @@
-"""`archive serve` in a subprocess, as staff start it, and raw HTTP requests to it (any Host, Origin or
-token: what a hostile page or another machine could send)."""
+"""For the desk's tests: `archive serve` in a subprocess, as staff start it, and raw HTTP requests to it (any
+Host, Origin or token: what a hostile page or another machine could send); the files staff drop; a wrong
+value for every field staff may set."""
 from __future__ import annotations
 
 import http.client
@@ -13,7 +14,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from docx_factory import Para, Title, simple_report, write_docx
+
+from converter.metadata.overrides import STAFF_FIELDS
 
 VALID_ID = "11010519491231002X"  # GB 11643's example: a resident ID number with a valid check digit
 
@@ -120,3 +125,24 @@ def three_files(folder: Path) -> dict[str, Path]:
     corrupt = folder / "损坏的报告.docx"
     corrupt.write_bytes(good.read_bytes()[:1500])
     return {"good": good, "personal": personal, "corrupt": corrupt}
+
+
+# A bad value of each kind as the form sends it, and the same value as a hand edit writes it in YAML.
+BAD = {
+    "text": (["两个", "值"], ["两个", "值"]),
+    "year": ("1800", 1800),
+    "doc_type": ("年度报告", "年度报告"),
+    "date": ("2023-02-30", "2023-02-30"),
+    "text_list": ([1, 2], [1, 2]),
+}
+BAD_REQUIRED_TEXT = ("  ", "")  # a required text left empty
+
+
+def bad_values() -> list:
+    """(key, as the form sends it, as a hand edit writes it) for every field staff may set."""
+    cases = []
+    for field in STAFF_FIELDS:
+        bad = BAD_REQUIRED_TEXT if field.required and field.kind.name == "text" else BAD.get(field.kind.name)
+        if bad:  # a kind without one fails test_every_kind_of_staff_field_has_a_bad_value_in_this_test
+            cases.append(pytest.param(field.key, *bad, id=field.key))
+    return cases

@@ -3,6 +3,7 @@ change on disk, and the last good preview kept when a build fails."""
 from __future__ import annotations
 
 import os
+from html import escape
 
 import pytest
 from archive_helpers import pages, run
@@ -64,3 +65,18 @@ def test_a_failed_build_keeps_the_last_preview_and_the_desk_says_why(served):
     assert state["preview"]["error"].startswith("网站生成失败：")
     status, html = served.request("GET", "/reports/2023/kejiju-gongzuo-zongjie/")
     assert status == 200 and "2023年区科技局工作总结" in html  # the last good preview
+
+
+def test_when_the_first_build_fails_the_preview_says_why_and_waits_for_the_fix(archive):
+    config = archive / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnav: [unclosed\n", encoding="utf-8")
+    server = Served(archive)
+    try:
+        server.start(desk=False)
+        state = server.wait(lambda s: s["preview"]["error"], what="the failed first build")
+        status, html = server.request("GET", "/")
+        assert status == 503 and "<h1>预览未能生成</h1>" in html
+        assert escape(state["preview"]["error"]) in html
+        assert f'<script src="{RELOAD_SCRIPT}" data-version="0"></script>' in html
+    finally:
+        server.stop()

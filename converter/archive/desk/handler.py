@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
+from html import escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from string import Template
@@ -131,10 +132,16 @@ class Handler(BaseHTTPRequestHandler):
             status, found = 404, self.desk.preview.file("/404.html")
         if found is None and self.desk.preview.version.count:
             return self._text(404, "预览中没有这个页面。")
-        if found is None:  # the first build is still running: this page reloads itself when it is done
-            html = with_policy((HERE / "templates" / "building.html").read_text(encoding="utf-8"))
-            return self._send(503, with_reload(html, 0).encode("utf-8"), "text/html; charset=utf-8", "SAMEORIGIN")
+        if found is None:  # no preview yet: this page reloads itself after the first build
+            return self._send(503, self._no_preview().encode("utf-8"), "text/html; charset=utf-8", "SAMEORIGIN")
         self._file(found, status, frame="SAMEORIGIN")
+
+    def _no_preview(self) -> str:
+        error = self.desk.preview.error
+        page = Template((HERE / "templates" / "building.html").read_text(encoding="utf-8")).substitute(
+            title="预览未能生成" if error else "预览正在生成",
+            message=escape(error + "改正后本页会自动刷新。" if error else "网站预览正在生成，完成后本页会自动刷新。"))
+        return with_reload(with_policy(page), 0)
 
     def _file(self, path: Path, status: int = 200, frame: str = "SAMEORIGIN") -> None:
         kind = TEXT_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -78,7 +78,7 @@
         found[control.key] = Array.prototype.map.call(
           form.querySelectorAll('input[name="' + control.key + '"]:checked'), function (box) { return box.value; });
       } else {
-        found[control.key] = form.elements[control.key].value;
+        found[control.key] = form.querySelector('[name="' + control.key + '"]').value;
       }
     });
     return found;
@@ -113,6 +113,11 @@
         })));
       }
       if (result.ok) { Desk.screens.report(report.id, {saved: result.data.message}); return; }
+      if (result.status === 409) {
+        var again = el("button", {type: "button", class: "secondary", text: "重新打开这篇报告"});
+        again.addEventListener("click", function () { Desk.screens.report(report.id); });
+        message.appendChild(el("p", {}, [again]));
+      }
       (first || message).focus();
     });
   }
@@ -137,6 +142,7 @@
 
   function draw(report, saved) {
     var detail = Desk.clear(document.getElementById("detail"));
+    document.title = (report.title || report.name) + " · 审核台";
     var heading = el("h1", {tabindex: "-1", text: report.title || report.name});
     detail.appendChild(el("p", {class: "back"}, [el("a", {href: "#/", text: "返回列表"})]));
     detail.appendChild(heading);

@@ -53,6 +53,7 @@
     var upload = ((Desk.state && Desk.state.uploads) || []).filter(function (u) { return u.id === id; })[0];
     if (!upload) { Desk.screens.missing("找不到这个文件，可能已经移除。请返回列表。"); return; }
     var detail = Desk.clear(document.getElementById("detail"));
+    document.title = upload.name + " · 审核台";
     var message = el("div", {class: "message", role: "status", tabindex: "-1"});
     var heading = el("h1", {tabindex: "-1", text: upload.name});
     detail.appendChild(el("p", {class: "back"}, [el("a", {href: "#/", text: "返回列表"})]));

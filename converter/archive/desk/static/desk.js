@@ -19,14 +19,21 @@
     home.hidden = Boolean(match);
     detail.hidden = !match;
     if (match) {
-      document.title = "审核台 · 工作报告档案";
       Desk.screens[match[1]](match[2]);
     } else {
+      document.title = "审核台 · 工作报告档案";
       Desk.clear(detail);
       if (opened) { home.querySelector("h1").focus(); }
     }
     opened = true;
   }
+
+  /* A failed preview build (a page the site cannot be built with) is said on every screen until it is fixed. */
+  Desk.onState(function (state) {
+    var banner = document.getElementById("preview-error");
+    var text = state.preview.error ? "网站预览未能更新：" + state.preview.error : "";
+    if (banner.textContent !== text) { banner.textContent = text; }  /* hidden by CSS while empty */
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     window.addEventListener("hashchange", route);

@@ -3,6 +3,8 @@ change on disk, and the last good preview kept when a build fails."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from html import escape
 
 import pytest
@@ -80,3 +82,12 @@ def test_when_the_first_build_fails_the_preview_says_why_and_waits_for_the_fix(a
         assert f'<script src="{RELOAD_SCRIPT}" data-version="0"></script>' in html
     finally:
         server.stop()
+
+
+def test_a_taken_address_is_one_line_before_anything_starts(served):
+    result = subprocess.run([sys.executable, "-m", "converter", "serve", "--dev-addr", served.netloc],
+                            cwd=served.archive, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == (f"预览启动失败：地址 {served.netloc} 已被占用或无效。"
+                             f"请换一个端口，例如 --dev-addr 127.0.0.1:8001。\n")
+    assert result.stdout == ""

@@ -253,16 +253,17 @@ def _tab_until(page, condition: str, backwards: bool = False, presses: int = 80)
 def test_every_desk_screen_fits_a_phone_and_passes_axe(desk, tab, tmp_path):
     files, page = three_files(tmp_path), tab(375)
     page.goto(desk.url + "_desk/")
-    drop(page, files["good"], files["corrupt"])
-    page.locator("#list li").nth(1).wait_for(timeout=90_000)
+    drop(page, files["good"], files["corrupt"], files["personal"])
+    page.locator("#list li").nth(2).wait_for(timeout=90_000)
     assert fits(page) and serious(page) == []
     shot(page, "desk-home-375")
-    for name in ("损坏的报告.docx", "2023年区科技局工作总结"):
+    screens = {"损坏的报告.docx": "refused", "信访工作总结.docx": "decision", "2023年区科技局工作总结": "report"}
+    for name, screen in screens.items():
         page.get_by_role("link", name=name).click()
         page.locator("#detail h1").wait_for()
         page.wait_for_timeout(500)
         assert fits(page) and serious(page) == [], name
-        shot(page, f"desk-{'refused' if name.endswith('docx') else 'report'}-375")
+        shot(page, f"desk-{screen}-375")
         page.get_by_role("link", name="返回列表").click()
     for filter_name in ("待核对", "有提示", "已发布", "未能导入"):
         page.locator("#filters button", has_text=filter_name).click()

@@ -36,9 +36,17 @@ def report(desk, query: dict) -> tuple[int, dict]:
 
 
 def changes(desk, query: dict) -> tuple[int, dict]:
+    """The desk's change number once it differs from `since` (or after a while): its page then asks again."""
     since = query.get("since", "")
     count = desk.changes.wait(int(since), LONG_POLL) if since.isdigit() else desk.changes.count
     return 200, {"changes": count}
+
+
+def preview_version(desk, query: dict) -> tuple[int, dict]:
+    """The preview's build number once it differs from `since`: a preview page then reloads (reload.js)."""
+    since = query.get("since", "")
+    count = desk.preview.version.wait(int(since), LONG_POLL) if since.isdigit() else desk.preview.version.count
+    return 200, {"version": count}
 
 
 def save_report(desk, query: dict, body: dict) -> tuple[int, dict]:

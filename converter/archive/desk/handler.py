@@ -27,7 +27,8 @@ TEXT_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"
               ".xml": "application/xml", ".svg": "image/svg+xml", ".txt": "text/plain"}
 MAX_JSON = 64 * 1024
 log = logging.getLogger(__name__)
-GETS = {"/_desk/api/overview": api.overview, "/_desk/api/report": api.report, "/_desk/api/changes": api.changes}
+GETS = {"/_desk/api/overview": api.overview, "/_desk/api/report": api.report, "/_desk/api/changes": api.changes,
+        "/_preview/version": api.preview_version}
 POSTS = {"/_desk/api/save": api.save_report, "/_desk/api/decide": api.decide, "/_desk/api/dismiss": api.dismiss,
          "/_desk/api/publish": api.publish}
 REFUSED = {"host": (400, "地址不对：请用 archive serve 显示的地址打开（http://127.0.0.1:端口/）。"),
@@ -80,10 +81,6 @@ class Handler(BaseHTTPRequestHandler):
             return self._file(STATIC[path[len("/_desk/static/"):]], frame="DENY")
         if path in GETS:
             return self._json(*GETS[path](self.desk, query))
-        if path == "/_preview/version":
-            since = query.get("since", "")
-            count = self.desk.preview.version.wait(int(since), api.LONG_POLL) if since.isdigit() else None
-            return self._json(200, {"version": self.desk.preview.version.count if count is None else count})
         if path == "/_preview/reload.js":
             return self._file(HERE / "static" / "reload.js", frame="SAMEORIGIN")
         if path.startswith("/_desk/"):
@@ -99,7 +96,9 @@ class Handler(BaseHTTPRequestHandler):
         if not gate.token_ok(self.headers.get("X-Desk-Token")):
             return self._refuse("token")
         kind = self.headers.get("Content-Type", "").split(";")[0].strip()
-        if path == "/_desk/api/upload" and kind == "application/octet-stream":
+        if path == "/_desk/api/upload":
+            if kind != "application/octet-stream":
+                return self._refuse("type")
             return self._json(*api.upload(self.desk, self.headers, self.rfile))
         if path not in POSTS:
             return self._text(404, "审核台没有这个操作。")

@@ -33,11 +33,16 @@ class Served:
         self.token = ""
 
     def start(self, desk: bool = True) -> "Served":
-        wait_for(self.url + ("_desk/" if desk else ""), self.process, ok_statuses=(200, 403, 503))
-        if desk:
-            page = self.request("GET", "/_desk/")[1]
-            self.token = re.search(r'name="desk-token" content="([^"]+)"', page).group(1)
-            self.preview_version(since=0)
+        """Wait for the server (and, for the desk, its token and the first preview); stopped if it fails."""
+        try:
+            wait_for(self.url + ("_desk/" if desk else ""), self.process, ok_statuses=(200, 403, 503))
+            if desk:
+                page = self.request("GET", "/_desk/")[1]
+                self.token = re.search(r'name="desk-token" content="([^"]+)"', page).group(1)
+                self.preview_version(since=0)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def preview_version(self, since: int) -> int:

@@ -29,7 +29,7 @@
       if (field) { body[field.name] = field.value; }
       Desk.post("/_desk/api/decide?id=" + upload.id, body).then(function (result) {
         message.className = result.ok ? "message ok" : "message error";
-        message.textContent = result.ok ? "已重新导入，请在列表中查看结果。" : result.data.message;
+        message.textContent = result.ok ? "已按您的决定重新导入，结果会显示在列表中。" : result.data.message;
         if (result.ok) { window.location.hash = "#/"; Desk.announce(message.textContent); } else { message.focus(); }
       });
     });

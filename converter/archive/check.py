@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from converter.archive.pages import read_page, report_paths
 from converter.data import YAMLError, where
+from converter.data.frontmatter import split_page
 from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
@@ -105,27 +106,45 @@ ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [s
 
 def check_archive(root: Path) -> list[CheckFinding]:
     findings, pages = [], []
-    try:
-        taxonomy = taxonomy_for(root)
-    except ArchiveError as error:
-        findings.append(CheckFinding(ARCHIVE_TAXONOMY, error.line(), code=error.code))
-        taxonomy = None
+    taxonomy = archive_taxonomy(root, findings)
     for path in report_paths(root):
-        name = path.relative_to(root).as_posix()
-        try:
-            data, body = read_page(path)
-        except (YAMLError, UnicodeDecodeError) as error:
-            problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
-                else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"
-            findings.append(CheckFinding(name, problem, code="bad-yaml"))
-            continue
-        if not data:
-            findings.append(CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter"))
-            continue
-        pages.append(CheckedPage(name, path, data, body, taxonomy))
+        page = checked_page(root, path, taxonomy)
+        if isinstance(page, CheckFinding):
+            findings.append(page)
+        else:
+            pages.append(page)
     for page in pages:
-        for check in PAGE_CHECKS:
-            findings.extend(check(page))
+        findings.extend(page_findings(page))
     for check in ARCHIVE_CHECKS:
         findings.extend(check(pages))
     return findings
+
+
+def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | None:
+    """The archive's topics; None (and the finding) when its topics.yml is malformed."""
+    try:
+        return taxonomy_for(root)
+    except ArchiveError as error:
+        findings.append(CheckFinding(ARCHIVE_TAXONOMY, error.line(), code=error.code))
+        return None
+
+
+def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None,
+                 text: str | None = None) -> CheckedPage | CheckFinding:
+    """A page ready for `PAGE_CHECKS` (read from disk, or `text` when the caller has read it), or the finding
+    that its front matter cannot be read."""
+    name = path.relative_to(root).as_posix()
+    try:
+        data, body = read_page(path) if text is None else split_page(text)
+    except (YAMLError, UnicodeDecodeError) as error:
+        problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
+            else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"
+        return CheckFinding(name, problem, code="bad-yaml")
+    if not data:
+        return CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter")
+    return CheckedPage(name, path, data, body, taxonomy)
+
+
+def page_findings(page: CheckedPage) -> list[CheckFinding]:
+    """What `archive check` says of one page (the archive-wide checks aside)."""
+    return [finding for check in PAGE_CHECKS for finding in check(page)]

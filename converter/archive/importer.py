@@ -40,6 +40,7 @@ class Outcome:
     path: Path
     status: str  # "added", "updated", "unchanged", "failed"
     message: str = ""  # failed: the staff's one line
+    code: str = ""  # failed: what kind of failure ("personal-data", "no-year", "duplicate", …: ArchiveError.code)
     detail: str = ""  # failed: more, for -v
     page: Path | None = None  # relative to the archive
     meta: ReportMeta | None = None
@@ -57,7 +58,7 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
             found.extend(files)
             if not files:
                 error = ArchiveError("empty-folder", "这个文件夹里没有 Word 文档（.docx）", "请检查文件夹是否正确")
-                empty.append(Outcome(path, "failed", error.line(path)))
+                empty.append(Outcome(path, "failed", error.line(path), error.code))
         else:
             found.append(path)
     return found, empty
@@ -66,16 +67,16 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
 def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = False,
         overrides: dict | None = None, on_outcome: Callable[[Outcome], None] = lambda outcome: None,
         on_start: Callable[[int], None] = lambda count: None, time_limit: float | None = None,
-        workers: int | None = None) -> list[Outcome]:
+        workers: int | None = None, names: dict[Path, str] | None = None) -> list[Outcome]:
     """Import files and folders. `on_start` hears how many files there are; `on_outcome` of each one as
-    soon as it is filed, in order."""
+    soon as it is filed, in order. `names`: the name staff gave a file stored under another (an upload)."""
     time_limit = time_limit or float(os.environ.get("ARCHIVE_FILE_TIME_LIMIT") or FILE_TIME_LIMIT)
     files, outcomes = find_files(paths)
     on_start(len(files))
     for outcome in outcomes:
         on_outcome(outcome)
     with nullcontext() if dry_run else archive_lock(root, "archive add"):
-        importer = Importer(root, dry_run=dry_run, force=force)
+        importer = Importer(root, dry_run=dry_run, force=force, names=names)
         try:
             for outcome in importer.run(files, overrides or {}, time_limit, workers):
                 on_outcome(outcome)
@@ -87,8 +88,8 @@ def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = F
 
 
 class Importer:
-    def __init__(self, root: Path, *, dry_run: bool, force: bool):
-        self.root, self.dry_run, self.force = root, dry_run, force
+    def __init__(self, root: Path, *, dry_run: bool, force: bool, names: dict[Path, str] | None = None):
+        self.root, self.dry_run, self.force, self.names = root, dry_run, force, names or {}
         self.index = PageIndex.load(root)
         self.backup = Backup(root)
         self.today = dt.date.today().isoformat()
@@ -101,12 +102,12 @@ class Importer:
             try:
                 sha = hashlib.sha256(read_original(path)).hexdigest()
             except ArchiveError as error:
-                early[number] = Outcome(path, "failed", error.line(path))
+                early[number] = Outcome(path, "failed", error.line(self.names.get(path, path)), error.code)
                 continue
             if sha in self.index.by_sha and not self.force:
                 early[number] = self._unchanged(path, self.index.by_sha[sha])
             else:
-                jobs[number] = Job(path, sha, overrides, self.root)
+                jobs[number] = Job(path, sha, overrides, self.root, self.names.get(path, ""))
         done: dict[int, Prepared | Failed | Lost] = {}
         numbers = list(jobs)
         results = run_all(prepare, list(jobs.values()), time_limit=time_limit, workers=workers) if jobs else ()
@@ -120,20 +121,21 @@ class Importer:
             yield early[number]
 
     def file(self, path: Path, result: Prepared | Failed | Lost, time_limit: float) -> Outcome:
+        shown = self.names.get(path, path)
         if isinstance(result, Lost):
-            return Outcome(path, "failed", lost_line(path, result, time_limit))
+            return Outcome(path, "failed", lost_line(shown, result, time_limit), code=result.reason)
         if isinstance(result, Failed):
-            return Outcome(path, "failed", result.line, result.detail)
+            return Outcome(path, "failed", result.line, result.code, result.detail)
         try:
             return self._file(path, result)
         except ArchiveError as error:
-            return Outcome(path, "failed", error.line(path))
+            return Outcome(path, "failed", error.line(shown), error.code)
         except OSError as error:  # the archive's own disk: full, read-only, no permission
             failed = ArchiveError("write-failed", "无法写入档案（磁盘已满、没有写入权限或文件夹有问题）",
                                   "请检查磁盘空间和档案文件夹的写入权限后重试")
-            return Outcome(path, "failed", failed.line(path), f"{type(error).__name__}: {error}")
+            return Outcome(path, "failed", failed.line(shown), failed.code, f"{type(error).__name__}: {error}")
         except Exception as error:  # a bug costs this file only
-            return Outcome(path, "failed", program_error(path, error), traceback.format_exc())
+            return Outcome(path, "failed", program_error(shown, error), "bug", traceback.format_exc())
 
     def _file(self, path: Path, prepared: Prepared) -> Outcome:
         known = self.index.by_sha.get(prepared.meta.sha256)
@@ -220,7 +222,7 @@ def personal_data(findings: tuple[str, ...]) -> ArchiveError:
                         "或在同名 .yml 文件中写明“公开理由: …”，理由会记入页面元数据")
 
 
-def lost_line(path: Path, lost: Lost, time_limit: float) -> str:
+def lost_line(path: Path | str, lost: Lost, time_limit: float) -> str:
     if lost.reason == "timeout":
         error = ArchiveError("timeout", f"处理超时（超过 {time_limit:g} 秒），文件可能过大或结构异常",
                              "请用 Word 另存为新的 .docx 后再导入；如仍超时，请联系技术支持")

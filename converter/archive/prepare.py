@@ -34,6 +34,12 @@ class Job:
     sha256: str  # of the file as first read: the file must still be this one
     overrides: dict = field(default_factory=dict)  # staff's --year/--issuer/--type/--topic
     root: Path | None = None  # the archive, for its own topics.yml
+    name: str = ""  # the name staff gave the file, when it is stored under another (the desk's uploads)
+
+    @property
+    def shown(self) -> str:
+        """The file's name in messages and in the page's `source`."""
+        return self.name or self.path.name
 
 
 @dataclass(frozen=True)
@@ -57,16 +63,16 @@ def prepare(job: Job) -> Prepared | Failed:
     try:
         return _prepare(job)
     except ArchiveError as error:
-        return Failed(error.code, error.line(job.path), _cause(error))
+        return Failed(error.code, error.line(job.shown), _cause(error))
     except DAMAGED as error:
-        return Failed(CORRUPT[0], ArchiveError(*CORRUPT).line(job.path), f"{type(error).__name__}: {error}")
+        return Failed(CORRUPT[0], ArchiveError(*CORRUPT).line(job.shown), f"{type(error).__name__}: {error}")
     except MemoryError:
-        return Failed(TOO_BIG[0], ArchiveError(*TOO_BIG).line(job.path))
+        return Failed(TOO_BIG[0], ArchiveError(*TOO_BIG).line(job.shown))
     except Exception as error:  # a bug must cost this file only, and say so plainly
-        return Failed("bug", program_error(job.path, error), traceback.format_exc())
+        return Failed("bug", program_error(job.shown, error), traceback.format_exc())
 
 
-def program_error(path: Path | None, error: BaseException) -> str:
+def program_error(path: Path | str | None, error: BaseException) -> str:
     """The one line for a bug: never a traceback (that is for -v)."""
     if path is None:
         return (f"程序内部错误（{type(error).__name__}），操作未完成。"
@@ -85,7 +91,7 @@ def _prepare(job: Job) -> Prepared:
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
         docx = _docx_of(job.path, Path(workdir), warnings)
         converted = convert_file(docx, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
-                                 sha256=job.sha256)
+                                 sha256=job.sha256, name=job.shown)
         check_has_text(converted.report)
         findings = publication_findings(docx, converted.report)
         blocking = refusal([f for f in findings if f.blocking])
@@ -93,10 +99,10 @@ def _prepare(job: Job) -> Prepared:
             raise blocking  # before the sanitized copy: a refused report needs none
         download = sanitized_docx(original if docx == job.path else docx.read_bytes())
     personal = tuple(f.message for f in findings if not f.blocking)
-    meta = replace(converted.meta, source=job.path.name,
+    meta = replace(converted.meta, source=job.shown,
                    publish_override=publish_override if personal else "")  # a reason is kept only where needed
     if not meta.year:
-        raise _no_year(job.path)
+        raise _no_year(job.shown)
     warnings += converted.warnings
     if not meta.issuer and not any(w.code == NO_ISSUER.code for w in warnings):
         warnings.append(NO_ISSUER)
@@ -117,9 +123,9 @@ def _docx_of(path: Path, workdir: Path, warnings: list[Notice]) -> Path:
     return converted
 
 
-def _no_year(path: Path) -> ArchiveError:
+def _no_year(name: str) -> ArchiveError:
     return ArchiveError("no-year", "无法确定报告年度（标题和文件名里都没有年份）",
-                        f"请用 --year 指定，例如：archive add \"{path.name}\" --year 2023")
+                        f"请用 --year 指定，例如：archive add \"{name}\" --year 2023")
 
 
 def _cause(error: ArchiveError) -> str:

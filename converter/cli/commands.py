@@ -203,25 +203,26 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.option("--dev-addr", default="127.0.0.1:8000", help="预览地址和端口（默认 127.0.0.1:8000）。")
+@click.option("--allow-remote-desk", is_flag=True,
+              help="让其他电脑也能使用审核台（默认只在本机提供；能访问该地址的人都能导入和发布）。")
 @_verbosity
-def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
-    """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的 .docx 会自动导入。"""
-    from converter.archive.build import serve_site
-    from converter.cli.add_view import outcome_line
+def serve(dev_addr: str, allow_remote_desk: bool, verbose: int, quiet: bool) -> None:
+    """本地预览网站和审核台（/_desk/）：在浏览器里添加、核对、更正和发布报告；放进 inbox/ 的文件也会自动导入。"""
+    from converter.archive.desk.server import open_server
+    from converter.cli.add_view import inbox_line
 
     _setup_logging(verbose, quiet)
-    root = _archive_root()
 
     def show(outcome) -> None:
-        if outcome.status == "failed":
-            click.echo(f"收件箱：{outcome.message}", err=True)
-        elif not quiet:
-            click.echo(f"收件箱：{outcome_line(outcome, dry_run=False)}")
+        if outcome.status == "failed" or not quiet:
+            click.echo(inbox_line(outcome), err=outcome.status == "failed")
 
+    server = open_server(_archive_root(), dev_addr, on_outcome=show, remote_desk=allow_remote_desk)
     if not quiet:
-        click.echo(f"预览地址：http://{dev_addr}/（按 Ctrl+C 停止）")
+        click.echo(f"预览地址：{server.preview_url}（按 Ctrl+C 停止）")
+        click.echo(f"审核台：{server.desk_url}" if server.desk_url else server.desk.desk_off)
         click.echo("收件箱：把 .docx 放进 inbox/ 文件夹，几秒后自动导入，浏览器随即刷新。")
-    serve_site(root, dev_addr, on_outcome=show)
+    server.run()
 
 
 @main.command(context_settings=CONTEXT)

@@ -74,11 +74,16 @@ def _date(entry: Entry, catalog: Catalog, link: Link, value) -> str:
     return f'<time datetime="{esc(value)}">{esc(chinese_date(value))}</time>' if value else ""
 
 
+def _published(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return _date(entry, catalog, link, entry.published)
+
+
 def _topics(entry: Entry, catalog: Catalog, link: Link, value) -> str:
     return "；".join(a(link(catalog.topic_src(t)), t) for t in value if t in catalog.topics)
 
 
-CARD_VALUES = {"issuer": _issuer, "year": _year, "doc_type": _doc_type, "date": _date, "topics": _topics}
+CARD_VALUES = {"issuer": _issuer, "year": _year, "doc_type": _doc_type, "date": _date, "published": _published,
+               "topics": _topics}
 
 
 def with_card(content: str, title: str, card_html: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from converter.render.open_data import json_path
 from converter.site.catalog import FEED, Catalog, Entry
 from converter.site.head_meta import citation, json_ld, meta_tags
 from converter.site.indexes import IndexPage
@@ -36,10 +37,13 @@ def feed_link(href: str, title: str) -> str:
 def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link: Link,
                  permalink: str, absolute: bool, site_name: str) -> PageParts:
     """`permalink`: the page's address (absolute when the site has a site_url, else relative)."""
-    head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"), meta_tags(entry),
-                      json_ld(entry, original, permalink, absolute)))
+    data = link(json_path(entry.src_uri))
+    head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"),
+                      f'<link rel="alternate" type="application/json" href="{esc(data)}" title="本篇的开放数据（JSON）">',
+                      meta_tags(entry), json_ld(entry, original, permalink, absolute)))
     aside = "".join((
         download_box(original, entry.meta.title, link),
+        f'<p class="archive-data-link">本篇的元数据和全文（开放数据）：<a href="{esc(data)}" type="application/json">JSON</a></p>',
         citation_box(citation(entry, permalink), permalink, absolute),
         related_box(related(entry, catalog), link),
     ))

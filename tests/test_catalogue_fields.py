@@ -144,3 +144,15 @@ def test_without_a_note_the_disclosure_is_the_default():
 def test_a_wrong_catalogue_value_in_front_matter_says_what_is_expected(key, value, problem):
     _, found = read_front_matter({key: value})
     assert any(problem in line for line in found)
+
+
+def test_summary_skips_the_line_saying_where_the_report_was_delivered():
+    found = summary_of(report("2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。",
+                              "各位代表：", "过去一年，是很不平凡的一年。"))
+    assert found == "过去一年，是很不平凡的一年。"
+
+
+def test_a_sentence_broken_by_a_book_title_on_its_own_line_is_left_out():
+    found = summary_of(report("从今年开始，我国将实施新世纪第一个五年计划。中国共产党十五届五中全会通过的《",
+                              "中共中央关于制定第十个五年计划的建议", "》，提出了未来五年的奋斗目标。"))
+    assert found == "从今年开始，我国将实施新世纪第一个五年计划。"

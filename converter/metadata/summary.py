@@ -20,6 +20,8 @@ RULES = rules("summary")
 BOILERPLATE = tuple(re.compile(p) for p in RULES["boilerplate"])
 SENTENCE = re.compile(rf".*?(?:{RULES['sentence_end']}|$)")
 CLAUSE_END = re.compile(RULES["clause_end"])
+ENDS = re.compile(rf"(?:{RULES['sentence_end']})$")
+CONTINUES = re.compile(r"^[》〉」』”’）)】，、。；：,;:]")
 ELLIPSIS = "…"
 MIN_CUT = 20  # a clause break closer to the start than this is not worth cutting at
 OPENING_BLOCKS = 40  # blocks looked at from the top
@@ -31,12 +33,16 @@ def summary_of(report: Report) -> str:
     if not sentences:
         first = next(iter(opening_texts(report, sentences_only=False)), "") or report.title
         return fitted(first.strip())
-    chosen = sentences[0] if len(sentences[0]) > SUMMARY_MAX else ""
+    if len(sentences[0]) > SUMMARY_MAX:
+        return fitted(sentences[0])
+    taken = []
     for sentence in sentences:
-        if len(chosen) + len(sentence) > SUMMARY_MAX:
+        if sum(map(len, taken)) + len(sentence) > SUMMARY_MAX:
             break
-        chosen += sentence
-    return fitted(chosen)
+        taken.append(sentence)
+    if len(taken) > 1 and taken[-1].endswith(("；", ";")):  # a summary does not stop halfway through a list
+        taken.pop()
+    return "".join(taken)
 
 
 def opening_texts(report: Report, sentences_only: bool = True) -> list[str]:
@@ -55,7 +61,10 @@ def opening_texts(report: Report, sentences_only: bool = True) -> list[str]:
 
 
 def sentences_of(text: str) -> list[str]:
-    return [m.group(0).strip() for m in SENTENCE.finditer(text) if m.group(0).strip()]
+    """The whole sentences of a paragraph: not the piece after its last full stop, nor a piece that
+    continues the paragraph before (`》，提出了…`: a book title broken out of a sentence)."""
+    found = [m.group(0).strip() for m in SENTENCE.finditer(text) if m.group(0).strip()]
+    return [s for n, s in enumerate(found) if ENDS.search(s) and not (n == 0 and CONTINUES.match(s))]
 
 
 def is_boilerplate(sentence: str) -> bool:

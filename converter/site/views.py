@@ -15,8 +15,10 @@ from converter.site.report_page import (
     breadcrumbs,
     citation_box,
     download_box,
+    print_footer,
     quick_download,
     related_box,
+    report_tools,
     report_trail,
 )
 
@@ -27,6 +29,8 @@ class PageParts:
     crumbs: str = ""  # breadcrumbs, above the content
     quick: str = ""  # the quick download link beside the breadcrumbs
     aside: str = ""  # download box, citation, related reports: after the text
+    tools: str = ""  # a report's 打印 and 朗读 buttons, beside the breadcrumbs
+    footer: str = ""  # a report's printout footer (索引号, address, print date)
     memo: str = ""  # key prefix of the template parts this page shares with others (theme_setup.BlockMemo)
 
 
@@ -52,6 +56,8 @@ def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link
         crumbs=breadcrumbs(report_trail(entry, catalog), entry.meta.title, link),
         quick=quick_download(original, link),
         aside=f'<div class="archive-aside">{aside}</div>',
+        tools=report_tools(),
+        footer=print_footer(entry.meta.index_number, permalink, absolute),
     )
 
 

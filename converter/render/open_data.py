@@ -63,14 +63,16 @@ def record_json(record: dict) -> bytes:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def bulk_files(records: list[dict]) -> dict[str, bytes]:
-    """The archive's bulk files from its records (each with its Markdown), in URL order."""
-    records = sorted(records, key=lambda r: r["url"])
-    listed = [{k: v for k, v in r.items() if k != "markdown"} for r in records]
+def bulk_files(records: list[dict], encoded: list[bytes] | None = None) -> dict[str, bytes]:
+    """The archive's bulk files from its records (each with its Markdown); `encoded`: their `record_json`,
+    when the caller has it already (the site: each report's own file)."""
+    order = sorted(range(len(records)), key=lambda n: records[n]["url"])
+    encoded = encoded or [record_json(r) for r in records]
+    listed = [{k: v for k, v in records[n].items() if k != "markdown"} for n in order]
     catalog = {"format": FORMAT, "count": len(records), "fields": list(COLUMNS), "reports": listed}
     return {
         CATALOG: json.dumps(catalog, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        JSONL: b"".join(record_json(r) + b"\n" for r in records),
+        JSONL: b"".join(encoded[n] + b"\n" for n in order),
         CSV: csv_bytes(listed),
         SCHEMA_FILE: SCHEMA.read_bytes(),
     }

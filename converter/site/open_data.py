@@ -23,17 +23,22 @@ class OpenData:
     urls: dict[str, str]  # src_uri → the page's URL
 
     @cached_property
+    def records(self) -> list[dict]:
+        return [report_record(e.meta, e.src_uri, self.urls.get(e.src_uri, e.src_uri), self.bodies.get(e.src_uri, ""))
+                for e in self.catalog.entries]
+
+    @cached_property
+    def encoded(self) -> list[bytes]:
+        return [record_json(record) for record in self.records]
+
+    @cached_property
     def reports(self) -> dict[str, bytes]:
         """Each report's JSON, by its path in the site."""
-        return {json_path(e.src_uri): record_json(self._record(e)) + b"\n" for e in self.catalog.entries}
+        return {json_path(e.src_uri): data + b"\n" for e, data in zip(self.catalog.entries, self.encoded)}
 
     @cached_property
     def bulk(self) -> dict[str, bytes]:
-        return bulk_files([self._record(e) for e in self.catalog.entries])
-
-    def _record(self, entry) -> dict:
-        return report_record(entry.meta, entry.src_uri, self.urls.get(entry.src_uri, entry.src_uri),
-                             self.bodies.get(entry.src_uri, ""))
+        return bulk_files(self.records, self.encoded)
 
     def write(self, site_dir: Path) -> None:
         for path, data in {**self.reports, **self.bulk}.items():

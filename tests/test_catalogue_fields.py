@@ -156,3 +156,7 @@ def test_a_sentence_broken_by_a_book_title_on_its_own_line_is_left_out():
     found = summary_of(report("从今年开始，我国将实施新世纪第一个五年计划。中国共产党十五届五中全会通过的《",
                               "中共中央关于制定第十个五年计划的建议", "》，提出了未来五年的奋斗目标。"))
     assert found == "从今年开始，我国将实施新世纪第一个五年计划。"
+
+
+def test_a_document_with_neither_sentence_nor_title_line_is_summarised_by_its_metadata_title():
+    assert summary_of(Report(title="", blocks=()), "document__59378") == "document__59378"

@@ -85,7 +85,7 @@ def _catalogue(report: Report, clues: Clues, found: Extracted) -> None:
     number, where = find_doc_number(report, clues.head)
     if number:
         found.set("doc_number", number, where)
-    found.set("summary", summary_of(report), "opening")
+    found.set("summary", summary_of(report, clues.title), "opening")
     disclosure, warning = disclosure_note(report)
     if disclosure:
         found.set("disclosure", disclosure, "signature")

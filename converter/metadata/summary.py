@@ -28,10 +28,11 @@ OPENING_BLOCKS = 40  # blocks looked at from the top
 WORD = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]")
 
 
-def summary_of(report: Report) -> str:
+def summary_of(report: Report, title: str = "") -> str:
+    """`title`: the report's title as the metadata has it (also when the page has no title line)."""
     sentences = [s for text in opening_texts(report) for s in sentences_of(text) if not is_boilerplate(s)]
     if not sentences:
-        first = next(iter(opening_texts(report, sentences_only=False)), "") or report.title
+        first = next(iter(opening_texts(report, sentences_only=False)), "") or title or report.title
         return fitted(first.strip())
     if len(sentences[0]) > SUMMARY_MAX:
         return fitted(sentences[0])

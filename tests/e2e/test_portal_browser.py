@@ -93,7 +93,7 @@ def test_a_date_range_by_month_keeps_exactly_the_reports_dated_in_it(site):
     search_page(page, url, f"q={TERM}&from=2021-06&to=2022-01")
     truth = {u for u, d in data.items() if "2021-06" <= d["date"][:7] <= "2022-01"}
     assert len(truth) == 3 and set(result_urls(page, url)) == truth
-    assert page.locator("#archive-search-from").input_value() == "2021"
+    assert page.locator("#archive-search-date-from").input_value() == "2021"
 
 
 @pytest.mark.parametrize("sort, order", [("newest", -1), ("oldest", 1)])
@@ -124,7 +124,7 @@ def test_the_year_chart_counts_equal_the_results_of_each_year(site):
     assert dict((y.removesuffix(" 年"), int(m)) for y, _, m in table)["2021"] == 4  # matches: 1 + 3
     for year, count in years.items():
         page.locator(f'.archive-trend__bar[data-year="{year}"]').click()
-        page.wait_for_function(f"() => location.search.includes('from={year}-01')")
+        page.wait_for_function(f"() => location.search.includes('year={year}-{year}')")
         page.wait_for_function("() => document.querySelector('#archive-search-page .archive-search__results').getAttribute('aria-busy') === 'false'")
         assert page.locator("#archive-search-page .archive-search__result").count() == count
         assert page.locator(".archive-search__status").text_content().startswith(f"找到 {count} 篇")
@@ -205,7 +205,8 @@ def test_a_keyboard_only_walk_reaches_search_filters_results_download_and_read_a
     page.get_by_role("button", name="长者模式").click()
     walk = focus_walk(page, 70)
     assert any(f["id"] == "archive-search-q" for f in walk)
-    assert any(f["id"] == "archive-search-from" for f in walk) and any(f["id"] == "archive-search-sort" for f in walk)
+    assert any(f["id"] == "archive-search-from" for f in walk) and any(f["id"] == "archive-search-date-from" for f in walk)
+    assert any(f["id"] == "archive-search-sort" for f in walk)
     assert any(f["tag"] == "INPUT" and f["name"] == "issuer" for f in walk)
     assert any("archive-trend__bar" in f["cls"] for f in walk)
     assert any("archive-search__link" in f["cls"] for f in walk)

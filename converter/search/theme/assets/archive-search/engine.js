@@ -19,9 +19,9 @@
  *   url       the report page URL relative to the site root, e.g. "reports/2023/kejiju/".
  *   excerpt   HTML: escaped report text around the first match, matches wrapped in <mark>.
  *   facets    {year, issuer, topic, doc_type}: value -> number of matching reports, each counted with
- *             the other filters applied (year: without the year and date filters).
- *   years     {"2023": {reports, matches}}: per year, the matching reports and their matches, with the
- *             filters but the year and date filters applied (what the year chart draws).
+ *             the other filters applied.
+ *   years     {"2023": {reports, matches}}: per year (年度), the matching reports and their matches, with
+ *             the filters but the year filter applied (what the year chart draws).
  * A term that is a 文号 (`明科发〔2023〕12号`, in any of its bracket forms) also finds the report whose
  * 文号 it is, whatever brackets either is written with.
  * Ranking: reports whose 文号 is a term first, then whose title contains more of the terms, then more
@@ -333,7 +333,7 @@
     return { year: [String(d.year)], issuer: [d.issuer], doc_type: [d.doc_type], topic: d.topics };
   }
 
-  const FACET_IGNORES = { year: ["year", "date"], issuer: ["issuer"], topic: ["topic"], doc_type: ["doc_type"] };
+  const FACET_IGNORES = { year: ["year"], issuer: ["issuer"], topic: ["topic"], doc_type: ["doc_type"] };
 
   /** Facet counts (each with the other filters applied) and, per year, reports and matches. */
   function countFacets(meta, docs, tests, counts) {

@@ -1,6 +1,6 @@
 /**
  * Archive search UI: the header search box (live results under Material's box) and the search page
- * (search/?q=…&from=2019-03&to=2023-12&sort=newest&issuer=…&topic=…&type=…; the older year=2019-2023 too)
+ * (search/?q=…&year=2019-2023&from=2019-03&to=2023-12&sort=newest&issuer=…&topic=…&type=…)
  * with filters, sort order and the matches per year as a chart. Uses window.archiveSearch only; every
  * string from the index is put into the page as text, never as HTML. A result links to its report with
  * ?hl=<query>: the report page marks the terms and scrolls to the first (assets/archive/archive-report.js).
@@ -112,15 +112,12 @@
   const SORTS = [["relevance", "相关度"], ["newest", "日期新→旧"], ["oldest", "日期旧→新"]];
   const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-  /** The page's state from its URL: ?q=…&from=2019-03&to=2023-12&sort=…&issuer=…&topic=…&type=…; an
-   * old year=2019-2023 becomes from=2019-01&to=2023-12. */
+  /** The page's state from its URL: ?q=…&year=2019-2023&from=2019-03&to=2023-12&sort=…&issuer=…&topic=…&type=…
+   * (year: the reports' 年度; from/to: their 成文日期, by month). */
   function readState(search) {
     const params = new URLSearchParams(search);
-    const state = { q: params.get("q") || "", from: params.get("from") || "", to: params.get("to") || "",
-      sort: params.get("sort") || "relevance", shown: 20 };
-    const [a, b] = (params.get("year") || "").split("-").concat(params.get("year") || "").slice(0, 2);
-    if (/^\d{4}$/.test(a) && !state.from) state.from = a + "-01";
-    if (/^\d{4}$/.test(b) && !state.to) state.to = b + "-12";
+    const state = { q: params.get("q") || "", year: params.get("year") || "", from: params.get("from") || "",
+      to: params.get("to") || "", sort: params.get("sort") || "relevance", shown: 20 };
     if (!MONTH.test(state.from)) state.from = "";
     if (!MONTH.test(state.to)) state.to = "";
     if (!SORTS.some(([v]) => v === state.sort)) state.sort = "relevance";
@@ -131,6 +128,7 @@
   function stateUrl(state) {
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
+    if (state.year) params.set("year", state.year);
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     if (state.sort !== "relevance") params.set("sort", state.sort);
@@ -139,7 +137,7 @@
   }
 
   function filtered(state) {
-    return Boolean(state.from || state.to || FILTER_KEYS.some(([key]) => state[key].length));
+    return Boolean(state.year || state.from || state.to || FILTER_KEYS.some(([key]) => state[key].length));
   }
 
   function pageParts(state) {
@@ -179,12 +177,12 @@
   /** Redraw the filters for `facets`; `changed()` runs after the user changes `state`. Focus is kept. */
   function renderFilters(filters, facets, state, changed) {
     const focused = filters.contains(document.activeElement) ? focusKey(document.activeElement) : null;
-    filters.replaceChildren(dateFieldset(facets.year, state, changed),
+    filters.replaceChildren(yearFieldset(facets.year, state, changed), dateFieldset(facets.year, state, changed),
       ...FILTER_KEYS.map(([key, , legend]) => checkboxFieldset(legend, key, facets[key], state, changed)));
     if (filtered(state)) {
       const clear = el("button", { type: "button", class: "md-button", text: "清除筛选" });
       clear.addEventListener("click", () => {
-        state.from = state.to = "";
+        state.year = state.from = state.to = "";
         for (const [key] of FILTER_KEYS) state[key] = [];
         changed();
       });
@@ -199,26 +197,47 @@
     return [node.tagName, node.name || "", node.value || "", node.textContent || ""].join("|");
   }
 
+  function yearFieldset(counts, state, changed) {
+    const years = Object.keys(counts).map(Number).sort((a, b) => a - b);
+    const chosen = state.year ? state.year.split("-").concat(state.year).slice(0, 2) : ["", ""];
+    const selects = ["from", "to"].map((name, i) => {
+      const select = el("select", { name, id: "archive-search-" + name }, [el("option", { value: "", text: "不限" })]);
+      for (const y of years) select.append(el("option", { value: String(y), text: y + " 年（" + counts[y] + "）" }));
+      if (chosen[i] && !years.includes(Number(chosen[i]))) select.append(el("option", { value: chosen[i], text: chosen[i] + " 年" }));
+      select.value = chosen[i] || "";
+      return select;
+    });
+    for (const select of selects) {
+      select.addEventListener("change", () => {
+        const [a, b] = selects.map((s) => s.value);
+        state.year = a || b ? a + "-" + b : "";
+        changed();
+      });
+    }
+    return el("fieldset", {}, [el("legend", { text: "年度" }),
+      ...selects.map((select, i) => el("p", { class: "archive-search__year" },
+        [el("label", { for: select.id, text: i ? "到" : "从" }), select]))]);
+  }
+
   /** 成文日期 from a month to a month: a year and a month select for each end. */
   function dateFieldset(counts, state, changed) {
     const chosen = [state.from, state.to];
     const years = [...new Set(Object.keys(counts).concat(chosen.filter(Boolean).map((m) => m.slice(0, 4))))].sort();
     const ends = ["from", "to"].map((name, i) => {
       const [year, month] = chosen[i] ? chosen[i].split("-") : ["", ""];
-      const yearSelect = el("select", { name: name + "-year", id: "archive-search-" + name, "aria-label": (i ? "到" : "从") + "年份" },
+      const yearSelect = el("select", { name: name + "-year", id: "archive-search-date-" + name, "aria-label": (i ? "到" : "从") + "年份" },
         [el("option", { value: "", text: "不限" })]);
       for (const y of years) yearSelect.append(el("option", { value: y, text: y + " 年" + (counts[y] ? "（" + counts[y] + "）" : "") }));
-      const monthSelect = el("select", { name: name + "-month", "aria-label": (i ? "到" : "从") + "月份" },
-        [el("option", { value: "", text: i ? "12 月" : "1 月" })]);
+      const monthSelect = el("select", { name: name + "-month", "aria-label": (i ? "到" : "从") + "月份" });
       for (let m = 1; m <= 12; m++) monthSelect.append(el("option", { value: String(m).padStart(2, "0"), text: m + " 月" }));
       yearSelect.value = year || "";
-      monthSelect.value = month && month !== (i ? "12" : "01") ? month : "";
+      monthSelect.value = month || (i ? "12" : "01");
       return [yearSelect, monthSelect];
     });
     const update = () => {
       ["from", "to"].forEach((name, i) => {
         const [y, m] = ends[i].map((s) => s.value);
-        state[name] = y ? y + "-" + (m || (i ? "12" : "01")) : "";
+        state[name] = y ? y + "-" + m : "";
       });
       changed();
     };
@@ -252,7 +271,7 @@
       const bar = el("button", { type: "button", class: "archive-trend__bar", "aria-label": label, title: label,
         "data-year": String(y), "data-reports": String(n.reports) }, [fill, el("span", { class: "archive-trend__year", text: String(y).slice(2) })]);
       if (!n.reports) bar.disabled = true;
-      bar.addEventListener("click", () => { state.from = y + "-01"; state.to = y + "-12"; changed(); });
+      bar.addEventListener("click", () => { state.year = y + "-" + y; changed(); });
       bars.append(bar);
       rows.push(el("tr", {}, [el("th", { scope: "row", text: y + " 年" }), el("td", { text: String(n.reports) }), el("td", { text: String(n.matches) })]));
     }
@@ -301,7 +320,7 @@
       parts.status.textContent = MSG.loading;
       try {
         for (const excerpts of [0, state.shown]) {  // results at once, their excerpts when loaded
-          const filters = { date: [state.from, state.to], issuer: state.issuer, topic: state.topic, doc_type: state.doc_type };
+          const filters = { year: state.year, date: [state.from, state.to], issuer: state.issuer, topic: state.topic, doc_type: state.doc_type };
           const res = await api.search(state.q, { filters, limit: state.shown, excerpts, sort: state.sort });
           if (mine !== seq) return;
           showPage(res, excerpts);

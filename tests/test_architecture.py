@@ -128,3 +128,12 @@ def test_the_readme_layout_names_every_package():
 @pytest.mark.parametrize("mention", sorted(set(re.findall(r"`(converter/[\w/]+(?:\.py)?)`", README))))
 def test_every_module_the_readme_names_exists(mention):
     assert (ROOT / mention).exists(), f"README names {mention}, which is not there"
+
+
+def test_the_readme_documents_every_front_matter_key():
+    from converter.model.fields import FIELDS
+
+    table = README[README.index("## Front matter"):README.index("## Layout")]
+    documented = set(re.findall(r"`([a-z_0-9]+)`", "\n".join(line.split("|")[1] for line in table.splitlines()
+                                                              if line.startswith("| `"))))
+    assert {f.key for f in FIELDS} <= documented

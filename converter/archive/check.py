@@ -77,6 +77,18 @@ def same_original_twice(pages: list[CheckedPage]) -> Iterable[CheckFinding]:
             first[sha] = page.name
 
 
+def index_number_twice(pages: list[CheckedPage]) -> Iterable[CheckFinding]:
+    """A 索引号 is the report's permanent number in the 政务公开 catalogue: one page each."""
+    first: dict[str, str] = {}
+    for page in pages:
+        number = page.meta.index_number
+        if number and number in first:
+            yield CheckFinding(page.name, f"索引号 {number} 与 {first[number]} 重复。索引号不能重复："
+                               "请改正其中一页页首的 index_number（已公开的一页保持不变）", code="duplicate-index-number")
+        elif number:
+            first[number] = page.name
+
+
 def metadata_hints(page: CheckedPage) -> Iterable[CheckFinding]:
     return [CheckFinding(page.name, note.message, False, note.code) for note in metadata_notes(page.meta, page.taxonomy)]
 
@@ -90,6 +102,9 @@ def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[Notice]:
                                 f"请核对；确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”"))
     if not meta.topics:
         notes.append(Notice("no-topics", "没有主题（topics），请在页首补上，或重新导入时用 --topic 指定"))
+    if not meta.index_number:
+        notes.append(Notice("no-index_number", "没有索引号（index_number）：用 archive add --force 重新导入原文件即可生成，"
+                                               "或在页首填写“index_number: 机构代码/年份-流水号”"))
     if taxonomy is not None:
         notes.extend(unknown_topics(meta.topics, taxonomy))
     return notes
@@ -101,7 +116,7 @@ def publishable(page: CheckedPage) -> Iterable[CheckFinding]:
 
 
 PAGE_CHECKS: list[Callable[[CheckedPage], Iterable[CheckFinding]]] = [front_matter, download_present, metadata_hints, publishable]
-ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [same_original_twice]
+ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [same_original_twice, index_number_twice]
 
 
 def check_archive(root: Path) -> list[CheckFinding]:

@@ -19,11 +19,12 @@ from typing import Callable
 
 from converter.archive.atomic import write_atomic
 from converter.archive.lock import archive_lock
-from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
+from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, index_number, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, run_all
 from converter.data import DATA_DIR
 from converter.data.frontmatter import join_page
+from converter.metadata.index_numbers import organisation_codes
 from converter.metadata.slugs import report_slug
 from converter.model import Image, Notice
 from converter.model.errors import ArchiveError
@@ -92,7 +93,7 @@ class Importer:
         self.root, self.dry_run, self.force, self.names = root, dry_run, force, names or {}
         self.index = PageIndex.load(root)
         self.backup = Backup(root)
-        self.today = dt.date.today().isoformat()
+        self.today, self.codes = dt.date.today().isoformat(), organisation_codes(root)
 
     def run(self, files: list[Path], overrides: dict, time_limit: float, workers: int | None):
         """Outcomes in the order of `files`: hashes first (unchanged files are never converted)."""
@@ -145,7 +146,7 @@ class Importer:
         target = target or self._new_page(prepared.meta)
         folder = target.parent / IMAGE_FOLDER
         images = [i for i in (_image_to_write(folder, image, bool(page)) for image in prepared.images) if i]
-        generated = self._front_matter(prepared, target)
+        generated = self._front_matter(prepared, target, page)
         data = merged(generated, page) if page else generated
         text = join_page(data, prepared.body)
         if page and target.read_text(encoding="utf-8") == text:
@@ -177,10 +178,12 @@ class Importer:
         folder = self.root / REPORTS_DIR / str(meta.year)
         return folder / f"{report_slug(meta.issuer, meta.doc_type, self.index.stems.get(folder, set()), title=meta.title)}.md"
 
-    def _front_matter(self, prepared: Prepared, target: Path) -> dict:
+    def _front_matter(self, prepared: Prepared, target: Path, page: ExistingPage | None) -> dict:
         download = Download(file=target.with_suffix(".docx").name, size=len(prepared.download),
                             sha256=hashlib.sha256(prepared.download).hexdigest())
-        return replace(prepared.meta, download=download, imported=self.today).to_dict()
+        meta, number = prepared.meta, index_number(self.index, self.codes, prepared.meta, target, page)
+        return replace(meta, download=download, imported=self.today, published=meta.published or self.today,
+                       index_number=number).to_dict()
 
     def _write(self, original: Path, page: Path, prepared: Prepared, images: list[tuple[Path, bytes]],
                generated: dict, text: str) -> None:

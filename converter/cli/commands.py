@@ -247,3 +247,5 @@ def _archive_root() -> Path:
         _fail(ArchiveError("no-archive", "当前文件夹不是档案（找不到 mkdocs.yml）",
                            "请先进入档案文件夹，或用 archive init 新建档案"))
     return root
+from converter.cli.export_command import export  # noqa: E402  (it uses the helpers above)
+main.add_command(export)

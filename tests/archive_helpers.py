@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from converter.archive.importer import init
+from converter.archive.project import init
 from converter.cli.commands import main
 
 

@@ -15,7 +15,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from docx_factory import Para, Title, simple_report, write_docx
 
 from converter.metadata.overrides import STAFF_FIELDS
@@ -139,6 +138,9 @@ BAD = {
     "doc_type": ("年度报告", "年度报告"),
     "date": ("2023-02-30", "2023-02-30"),
     "text_list": ([1, 2], [1, 2]),
+    "index_number": ("2023-12", "2023-12"),
+    "summary": ("长" * 101, "长" * 101),
+    "disclosure": ("不公开", "不公开"),
 }
 BAD_REQUIRED_TEXT = ("  ", "")  # a required text left empty
 

@@ -16,6 +16,7 @@ from converter.metadata.overrides import STAFF_FIELDS
 from converter.metadata.topics import taxonomy_for
 from converter.model.values import DOC_TYPES
 
+
 @pytest.fixture
 def imported(archive, tmp_path):
     run(archive, "add", str(simple_report(tmp_path / "科技局 总结.docx")))

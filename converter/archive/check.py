@@ -21,6 +21,7 @@ from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
 from converter.model import Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import LABELS, ReportMeta, read_front_matter
+from converter.model.values import shown
 from converter.safety.publication import findings_in_page
 
 
@@ -98,7 +99,7 @@ def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[Notice]:
     notes = []
     for key, source in meta.sources.items():
         if source in WEAK_SOURCES:
-            notes.append(Notice(f"weak-{key}", f"{LABELS.get(key, key)}“{getattr(meta, key, '')}”取自{SOURCE_NAMES[source]}，"
+            notes.append(Notice(f"weak-{key}", f"{LABELS.get(key, key)}{shown(getattr(meta, key, ''))}取自{SOURCE_NAMES[source]}，"
                                 f"请核对；确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”"))
     if not meta.topics:
         notes.append(Notice("no-topics", "没有主题（topics），请在页首补上，或重新导入时用 --topic 指定"))

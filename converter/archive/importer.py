@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import traceback
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -22,7 +21,6 @@ from converter.archive.lock import archive_lock
 from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, index_number, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, run_all
-from converter.data import DATA_DIR
 from converter.data.frontmatter import join_page
 from converter.metadata.index_numbers import organisation_codes
 from converter.metadata.slugs import report_slug
@@ -233,20 +231,3 @@ def lost_line(path: Path | str, lost: Lost, time_limit: float) -> str:
         error = ArchiveError("crashed", "处理时程序意外退出（文件可能结构异常）",
                              "请用 Word 另存为新的 .docx 后再导入；如仍失败，请联系技术支持")
     return error.line(path)
-
-
-def init(target: Path) -> list[Path]:
-    """Create an empty archive project in `target`."""
-    template = DATA_DIR / "project"
-    created = []
-    for source in sorted(template.rglob("*")):
-        destination = target / source.relative_to(template)
-        if source.is_dir():
-            destination.mkdir(parents=True, exist_ok=True)
-        elif not destination.exists():
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
-            created.append(destination)
-    (target / "inbox").mkdir(exist_ok=True)
-    (target / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
-    return created

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from converter.render.open_data import CATALOG, CSV, JSONL, SCHEMA_FILE, bulk_files, json_path, record_json, report_record
+from converter.render.open_data import (
+    CATALOG,
+    CSV,
+    JSONL,
+    SCHEMA_FILE,
+    bulk_files,
+    json_path,
+    record_json,
+    report_record,
+)
 from converter.site.catalog import Catalog
 from converter.site.markup import Link, a, esc, human_size
 

@@ -17,9 +17,9 @@ from converter.site.feeds import atom, feeds
 from converter.site.head_meta import page_description
 from converter.site.indexes import SECTIONS, IndexPage, index_pages
 from converter.site.markup import esc
-from converter.site.open_data import OpenData
 from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_relative_url, get_toc
 from converter.site.mkdocs_api import config_options as c
+from converter.site.open_data import OpenData
 from converter.site.prerender import Prerender, report_markdown
 from converter.site.report_page import Original, card, digest, with_card
 from converter.site.views import PageParts, index_parts, report_parts

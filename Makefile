@@ -2,19 +2,27 @@
 VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
+PIP     = $(BIN)/pip --quiet --disable-pip-version-check
 ADDR   ?= 127.0.0.1:8000
+NEEDS   = run
 
-.PHONY: setup demo build test bench clean
+.PHONY: setup system-packages demo build test bench lock clean
 
-setup: $(VENV)/.installed node_modules/.installed
+## setup: what the tests need: missing Debian packages (.ci/debian-packages), .venv from the lock, node_modules
+setup: NEEDS = run test
+setup: system-packages $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+system-packages:
+	@.ci/system-packages $(NEEDS)
+
+# Rebuilt from scratch when the lock or pyproject.toml changes, so .venv holds exactly the lock.
+$(VENV)/.installed: requirements/lock.txt pyproject.toml | system-packages
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PIP) install --require-hashes -r requirements/lock.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -27,14 +35,19 @@ build: $(VENV)/.installed
 	$(BIN)/archive add demo/reports
 	$(BIN)/archive build
 
-## test: the whole test suite, browser tests included (needs Debian's chromium)
+## test: the whole test suite, browser tests included
 test: setup
 	$(BIN)/python -m pytest; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
 
 ## bench: speed and size tables (not part of the tests; needs ../shared)
-bench: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[bench]'
+bench: NEEDS = run test
+bench: system-packages $(VENV)/.installed
+	$(PIP) install --require-hashes -r requirements/bench-lock.txt
 	$(BIN)/python bench/run.py
+
+## lock: recompile requirements/*.txt after a change to pyproject.toml's ranges or extras (see .ci/lock)
+lock:
+	.ci/lock
 
 clean:
 	rm -rf site docs/reports .archive

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """All the benchmark tables in one run (`make bench`). Not part of the tests; nothing here asserts.
 
-    .venv/bin/python bench/run.py [--skip convert,add,build,search] [--quick]
+    .venv/bin/python bench/run.py [--skip convert,add,build,search,catalogue] [--quick]
 
 Sections, each a script of its own that can also be run alone:
   convert  bench/convert_bench.py  docs/s on one core, batch and one process per file: ours, pandoc
@@ -33,6 +33,7 @@ SECTIONS = {
     "add": ("`archive add` (issue 7)", ["add_bench.py"]),
     "build": ("`archive build` (issue 5)", ["build_bench.py"]),
     "search": ("Search (issue 6)", ["search_bench.py"]),
+    "catalogue": ("政务公开 catalogue fields (issue 15)", ["catalogue_eval.py"]),
 }
 QUICK = {"add": ["--sizes", "100"], "build": ["--sizes", "100"], "search": ["--sizes", "corpus"]}
 

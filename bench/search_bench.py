@@ -29,7 +29,7 @@ import search_archive  # noqa: E402
 from make_reports import ARCHIVE, Unavailable, imported_archive  # noqa: E402
 
 from converter.search.collect import write_index  # noqa: E402
-from converter.search.index import IndexedReport, build_index  # noqa: E402
+from converter.search.index import IndexedReport, build_index, search_values  # noqa: E402
 from converter.search.page_text import page_text  # noqa: E402
 from converter.site import csp  # noqa: E402
 
@@ -59,8 +59,8 @@ def index_build_seconds(site: Path) -> tuple[float, float, int, int, float, floa
     run (all threads: a figure that depends less on what else the machine is doing), seconds to write the
     files, number of files)."""
     started = time.perf_counter()
-    reports = [IndexedReport(url=p.parent.relative_to(site).as_posix() + "/", title="", year=0, issuer="", doc_type="",
-                      text=page_text(p.read_text(encoding="utf-8"))[0])
+    reports = [IndexedReport(url=p.parent.relative_to(site).as_posix() + "/", fields=search_values({}, ""),
+                             text=page_text(p.read_text(encoding="utf-8"))[0])
                for p in sorted((site / "reports").rglob("index.html"))]
     extraction = time.perf_counter() - started
     runs = []

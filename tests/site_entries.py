@@ -6,11 +6,12 @@ from converter.site.catalog import Catalog, Entry
 
 
 def entry(year: int = 2023, issuer: str = "区科技局", doc_type: str = "工作总结", title: str = "",
-          date: str | None = None, topics=(), sections=(), imported: str = "", slug: str = "") -> Entry:
+          date: str | None = None, topics=(), sections=(), imported: str = "", slug: str = "", **more) -> Entry:
+    """`more`: other fields of the front matter (index_number, summary, …)."""
     title = title or f"{year}年{issuer}{doc_type}"
     meta = ReportMeta(title=title, year=year, issuer=issuer, doc_type=doc_type, source="r.docx",
                       sha256=f"{abs(hash((title, year, issuer))):064x}"[-64:], date=date, topics=list(topics),
-                      sections=[Section(*s) for s in sections], imported=imported)
+                      sections=[Section(*s) for s in sections], imported=imported, **more)
     return Entry(src_uri=f"reports/{year}/{slug or abs(hash(title)) % 10**8}.md", meta=meta)
 
 

@@ -22,7 +22,7 @@ ALLOWED = {
     "metadata": {"model", "data", "structure"},
     "render": {"model", "data", "structure"},
     "safety": {"model", "data", "reading"},
-    "site": {"model", "data", "metadata"},
+    "site": {"model", "data", "metadata", "render"},  # render: a report's open data (render/open_data.py)
     "search": {"model", "data", "site"},
     "archive": {"model", "data", "reading", "structure", "metadata", "render", "safety", "site", "search"},
     "cli": {"model", "data", "reading", "metadata", "archive"},

@@ -38,13 +38,15 @@ def test_missing_download_is_an_error(tmp_path):
                               "请用 archive add --force 重新导入原文件")
 
 
-def test_two_pages_from_the_same_original_is_a_hint(tmp_path):
+def test_two_pages_from_the_same_original_is_a_hint_and_their_shared_index_number_an_error(tmp_path):
     archive, page = imported(tmp_path)
     shutil.copy(page, page.with_name("zz-copy.md"))
-    [finding] = check_archive(archive)
-    assert not finding.is_error
-    assert finding.page == "docs/reports/2023/zz-copy.md"
-    assert finding.message.startswith(f"与 {pages(archive)[0]} 来自同一个原文件")
+    same, number = check_archive(archive)
+    assert not same.is_error
+    assert same.page == "docs/reports/2023/zz-copy.md"
+    assert same.message.startswith(f"与 {pages(archive)[0]} 来自同一个原文件")
+    assert number.is_error and number.code == "duplicate-index-number"
+    assert number.page == "docs/reports/2023/zz-copy.md" and f"与 {pages(archive)[0]} 重复" in number.message
 
 
 def test_a_check_added_to_the_list_runs_on_every_page(tmp_path, monkeypatch):

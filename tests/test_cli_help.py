@@ -18,7 +18,7 @@ def invoke(*args: str):
 
 
 def test_the_contract_commands_are_all_there():
-    assert COMMANDS == ["add", "build", "check", "convert", "init", "serve"]
+    assert COMMANDS == ["add", "build", "check", "convert", "export", "init", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -39,7 +39,7 @@ def test_version_is_printed():
 @pytest.mark.parametrize("args, line", [
     (("convert",), "archive convert：缺少 FILE。运行 archive convert -h 查看用法。"),
     (("add", "--yeer", "2"), "archive add：没有 --yeer 这个选项。运行 archive add -h 查看用法。"),
-    (("frob",), "archive：没有 frob 这个命令（可用：add、build、check、convert、init、serve）。运行 archive -h 查看用法。"),
+    (("frob",), "archive：没有 frob 这个命令（可用：add、build、check、convert、export、init、serve）。运行 archive -h 查看用法。"),
 ])
 def test_a_mistake_on_the_command_line_is_one_chinese_line(args, line):
     result = invoke(*args)

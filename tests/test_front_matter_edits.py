@@ -22,6 +22,7 @@ from converter.data import YAMLError
 from converter.data.frontmatter import join_page, split_page
 from converter.metadata.topics import taxonomy_for
 from converter.model.fields import DOC_TYPES, FIELDS, read_front_matter
+from converter.model.values import DISCLOSURES
 from converter.search.index import search_values
 from converter.site.catalog import Catalog, Entry, PageProblem, parse_report_page
 from converter.site.feeds import atom, feeds
@@ -53,6 +54,9 @@ PLAUSIBLE = {  # values of the right kind, with anything inside: the edits the s
     "sources": st.dictionaries(TEXT, TEXT, max_size=3),
     "format": st.sampled_from(["doc", "wps", "rtf", "odt", "pdf", "txt", "html", "mht"]),
     "count": st.integers(0, 10**6),
+    "index_number": st.from_regex(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}/20[0-9]{2}-[0-9]{1,8}", fullmatch=True),
+    "summary": st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=100),
+    "disclosure": st.sampled_from(DISCLOSURES),
 }
 EDIT = st.sampled_from(FIELDS).flatmap(lambda f: st.tuples(st.just(f.key), st.one_of(*[PLAUSIBLE[f.kind.name]] * 3, VALUES))) \
     | st.tuples(st.sampled_from(KEYS), VALUES)

@@ -381,7 +381,8 @@ def test_small_docx_report_yields_all_fields(tmp_path):
     path = simple_report(tmp_path / "科技局.docx", date="二〇二三年十二月二十八日")
     found = extract_metadata(build_report(read_docx(path)), path.name)
     assert found.values == {"title": "2023年区科技局工作总结", "year": 2023, "issuer": "区科技局",
-                            "doc_type": "工作总结", "date": "2023-12-28", "date_text": "二〇二三年十二月二十八日"}
+                            "doc_type": "工作总结", "date": "2023-12-28", "date_text": "二〇二三年十二月二十八日",
+                            "summary": "2023年，我局紧紧围绕创新驱动发展战略，扎实推进各项工作。"}
     assert found.warnings == []
 
 

@@ -64,7 +64,7 @@ def test_document_types_follow_the_schema_order():
 
 
 def test_the_date_used_for_a_report_without_date_is_the_end_of_its_year():
-    assert entry(2021).published == "2021-12-31"
+    assert entry(2021).dated == "2021-12-31"
     assert entry(2021, date="2021-06-30", imported="2024-01-02").added == "2024-01-02"
     meta, problems = read_front_matter({"title": "x"})
     assert meta.year == 0 and meta.date is None and problems

@@ -42,6 +42,17 @@ def test_a_topic_page_links_to_the_matching_sections_newest_year_first():
     assert anchors == ["/reports/2023/new/#s1-1", "/reports/2021/old/#s1"]
 
 
+def test_a_topic_page_charts_its_reports_per_year_each_column_linking_to_the_year():
+    reports = [entry(2019, slug="a", topics=["科技、教育"], sections=[("一、科技", "s1", ["科技、教育"])]),
+               entry(2021, slug="b", topics=["科技、教育"]), entry(2021, slug="c", issuer="区农业局", topics=["科技、教育"]),
+               entry(2022, slug="d", topics=["农业、林业、水利"])]
+    html = pages_of(catalog(*reports))["topics/keji-jiaoyu.md"].render(link).html
+    assert re.findall(r'<a href="#y(\d+)" aria-label="\1年：(\d+)篇，涉及章节(\d+)个">', html) == [
+        ("2019", "1", "1"), ("2021", "2", "0")]
+    assert re.findall(r'<th scope="row"><a href="#y(\d+)">\1年</a></th><td>(\d+)</td>', html) == [("2019", "1"), ("2021", "2")]
+    assert 'id="y2021"' in html and 'viewBox="0 0 30 100"' in html  # 2019–2021, the empty 2020 a gap
+
+
 def test_an_issuer_page_offers_its_own_feed():
     page = pages_of(catalog(entry()))["issuers/qukejiju.md"]
     assert page.feed == "issuers/qukejiju/feed.xml"

@@ -79,7 +79,29 @@ def test_json_ld_describes_the_original_and_the_permalink():
     original = Original("reports/2023/x.docx", 100, "cd" * 32)
     data = json.loads(json_ld(entry(date="2023-01-02"), original, "https://e.cn/r/", absolute=True)[35:-9])
     assert data["url"] == "https://e.cn/r/" and data["encoding"]["sha256"] == "cd" * 32
-    assert data["datePublished"] == "2023-01-02" and data["author"]["name"] == "区科技局"
+    assert data["dateCreated"] == "2023-01-02" and data["author"]["name"] == "区科技局"
+
+
+def test_json_ld_and_meta_tags_carry_the_catalogue_fields():
+    report = entry(date="2023-01-02", index_number="ZZAAAAAAA/2023-00001", doc_number="明科发〔2023〕12号",
+                   published="2024-01-05", summary="全年立项13项。", disclosure="主动公开")
+    data = json.loads(json_ld(report, None, "", absolute=False)[35:-9])
+    assert data["identifier"] == [{"@type": "PropertyValue", "propertyID": "索引号", "value": "ZZAAAAAAA/2023-00001"},
+                                  {"@type": "PropertyValue", "propertyID": "文号", "value": "明科发〔2023〕12号"}]
+    assert (data["datePublished"], data["abstract"], data["conditionsOfAccess"]) == ("2024-01-05", "全年立项13项。", "主动公开")
+    tags = meta_tags(report)
+    for tag in ('<meta name="DC.identifier" content="ZZAAAAAAA/2023-00001">',
+                '<meta name="DC.identifier" content="明科发〔2023〕12号">', '<meta name="DCTERMS.issued" content="2024-01-05">',
+                '<meta name="DC.description" content="全年立项13项。">', '<meta name="DCTERMS.accessRights" content="主动公开">'):
+        assert tag in tags
+
+
+def test_the_card_shows_the_catalogue_fields_in_the_portals_order():
+    report = entry(2023, date="2023-12-28", index_number="ZZAAAAAAA/2023-00001", doc_number="明科发〔2023〕12号",
+                   imported="2024-01-05", topics=["科技、教育"])
+    labels = re.findall(r"<dt>(.*?)</dt>", card(report, catalog(report), link))
+    assert labels == ["索引号", "发文机关", "文号", "成文日期", "发布日期", "主题", "年度", "文种", "公开方式"]
+    assert '<time datetime="2024-01-05">2024年1月5日</time>' in card(report, catalog(report), link)
 
 
 def test_meta_tags_escape_attribute_values():

@@ -1,8 +1,7 @@
-"""Build and serve the site with MkDocs.
+"""Build the site with MkDocs: `archive build`, and the preview `archive serve` shows (`converter.archive.desk`).
 
 A build goes to a temporary folder beside the site and replaces the last good site only when it succeeded
-(`atomic.replace_dir`), so a failed or killed build leaves the previous site as it was. `serve` also
-watches the archive's inbox.
+(`atomic.replace_dir`), so a failed or killed build leaves the previous site as it was.
 
 With two or more cores `archive build` runs the content check (`check`) in a forked process while the
 site is built, and the plugins render report pages and build the search index in forked workers
@@ -16,19 +15,17 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 from typing import Callable
 
 from converter.archive.atomic import recover_dir, replace_dir
-from converter.archive.inbox import Inbox
 from converter.archive.lock import archive_lock
 from converter.archive.pages import PAGE_READ_ERRORS, read_page, report_paths
 from converter.data.frontmatter import parsing_once
 from converter.model.errors import ArchiveError
 from converter.search.plugin import SearchPlugin
 from converter.site.forked import Forked
-from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build, mkdocs_serve
+from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build
 from converter.site.plugin import ArchivePlugin
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
@@ -149,21 +146,14 @@ def _set_plugins(config, parallel: bool, live_site: Path) -> None:
             plugin.previous = live_site / "search"
 
 
-def serve_site(root: Path, dev_addr: str, on_outcome: Callable = lambda outcome: None) -> None:
-    """Live preview at `dev_addr`; files dropped into inbox/ are imported while it runs."""
-    os.chdir(root)
-    stop = threading.Event()
-    watcher = threading.Thread(target=Inbox(root, on_outcome).watch, args=(stop,), daemon=True, name="inbox")
-    watcher.start()
-    try:
-        mkdocs_serve.serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as error:
-        raise ArchiveError("serve-failed", f"预览启动失败：{error}", "请检查 mkdocs.yml 后重试") from error
-    except OSError as error:
-        raise ArchiveError("serve-failed", f"预览启动失败：地址 {dev_addr} 已被占用或无效",
-                           "请换一个端口，例如 --dev-addr 127.0.0.1:8001") from error
-    finally:
-        stop.set()
+def build_preview(root: Path, preview_dir: Path) -> None:
+    """The site as `archive serve` previews it: no check (the desk shows its findings), no forks (the
+    server has threads) and not under the archive's lock (the folder is the server's own, and an
+    `archive add` in a terminal must not wait for a preview). The last good preview stays on failure."""
+    preview_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in preview_dir.parent.glob(f".{preview_dir.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a killed server: only one builds the preview
+    _build_and_swap(root, preview_dir, False, list)
 
 
 def _config(root: Path, **overrides):

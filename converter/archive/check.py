@@ -14,12 +14,14 @@ from typing import Callable, Iterable
 
 from converter.archive.pages import read_page, report_paths
 from converter.data import YAMLError, where
+from converter.data.frontmatter import split_page
 from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
 from converter.model import Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import LABELS, ReportMeta, read_front_matter
+from converter.model.values import shown
 from converter.safety.publication import findings_in_page
 
 
@@ -76,6 +78,18 @@ def same_original_twice(pages: list[CheckedPage]) -> Iterable[CheckFinding]:
             first[sha] = page.name
 
 
+def index_number_twice(pages: list[CheckedPage]) -> Iterable[CheckFinding]:
+    """A 索引号 is the report's permanent number in the 政务公开 catalogue: one page each."""
+    first: dict[str, str] = {}
+    for page in pages:
+        number = page.meta.index_number
+        if number and number in first:
+            yield CheckFinding(page.name, f"索引号 {number} 与 {first[number]} 重复。索引号不能重复："
+                               "请改正其中一页页首的 index_number（已公开的一页保持不变）", code="duplicate-index-number")
+        elif number:
+            first[number] = page.name
+
+
 def metadata_hints(page: CheckedPage) -> Iterable[CheckFinding]:
     return [CheckFinding(page.name, note.message, False, note.code) for note in metadata_notes(page.meta, page.taxonomy)]
 
@@ -85,10 +99,13 @@ def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[Notice]:
     notes = []
     for key, source in meta.sources.items():
         if source in WEAK_SOURCES:
-            notes.append(Notice(f"weak-{key}", f"{LABELS.get(key, key)}“{getattr(meta, key, '')}”取自{SOURCE_NAMES[source]}，"
+            notes.append(Notice(f"weak-{key}", f"{LABELS.get(key, key)}{shown(getattr(meta, key, ''))}取自{SOURCE_NAMES[source]}，"
                                 f"请核对；确认无误后把页首 sources 里的“{key}: {source}”改为“{key}: staff”"))
     if not meta.topics:
         notes.append(Notice("no-topics", "没有主题（topics），请在页首补上，或重新导入时用 --topic 指定"))
+    if not meta.index_number:
+        notes.append(Notice("no-index_number", "没有索引号（index_number）：用 archive add --force 重新导入原文件即可生成，"
+                                               "或在页首填写“index_number: 机构代码/年份-流水号”"))
     if taxonomy is not None:
         notes.extend(unknown_topics(meta.topics, taxonomy))
     return notes
@@ -100,32 +117,50 @@ def publishable(page: CheckedPage) -> Iterable[CheckFinding]:
 
 
 PAGE_CHECKS: list[Callable[[CheckedPage], Iterable[CheckFinding]]] = [front_matter, download_present, metadata_hints, publishable]
-ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [same_original_twice]
+ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [same_original_twice, index_number_twice]
 
 
 def check_archive(root: Path) -> list[CheckFinding]:
     findings, pages = [], []
-    try:
-        taxonomy = taxonomy_for(root)
-    except ArchiveError as error:
-        findings.append(CheckFinding(ARCHIVE_TAXONOMY, error.line(), code=error.code))
-        taxonomy = None
+    taxonomy = archive_taxonomy(root, findings)
     for path in report_paths(root):
-        name = path.relative_to(root).as_posix()
-        try:
-            data, body = read_page(path)
-        except (YAMLError, UnicodeDecodeError) as error:
-            problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
-                else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"
-            findings.append(CheckFinding(name, problem, code="bad-yaml"))
-            continue
-        if not data:
-            findings.append(CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter"))
-            continue
-        pages.append(CheckedPage(name, path, data, body, taxonomy))
+        page = checked_page(root, path, taxonomy)
+        if isinstance(page, CheckFinding):
+            findings.append(page)
+        else:
+            pages.append(page)
     for page in pages:
-        for check in PAGE_CHECKS:
-            findings.extend(check(page))
+        findings.extend(page_findings(page))
     for check in ARCHIVE_CHECKS:
         findings.extend(check(pages))
     return findings
+
+
+def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | None:
+    """The archive's topics; None (and the finding) when its topics.yml is malformed."""
+    try:
+        return taxonomy_for(root)
+    except ArchiveError as error:
+        findings.append(CheckFinding(ARCHIVE_TAXONOMY, error.line(), code=error.code))
+        return None
+
+
+def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None,
+                 text: str | None = None) -> CheckedPage | CheckFinding:
+    """A page ready for `PAGE_CHECKS` (read from disk, or `text` when the caller has read it), or the finding
+    that its front matter cannot be read."""
+    name = path.relative_to(root).as_posix()
+    try:
+        data, body = read_page(path) if text is None else split_page(text)
+    except (YAMLError, UnicodeDecodeError) as error:
+        problem = "不是 UTF-8 编码的文字，请用 UTF-8 保存" if isinstance(error, UnicodeDecodeError) \
+            else f"页首元数据{where(error, first_line=2)}不是有效的 YAML，请检查缩进、冒号和引号"
+        return CheckFinding(name, problem, code="bad-yaml")
+    if not data:
+        return CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter")
+    return CheckedPage(name, path, data, body, taxonomy)
+
+
+def page_findings(page: CheckedPage) -> list[CheckFinding]:
+    """What `archive check` says of one page (the archive-wide checks aside)."""
+    return [finding for check in PAGE_CHECKS for finding in check(page)]

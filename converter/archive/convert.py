@@ -49,17 +49,18 @@ class Converted:
 
 
 def convert_file(path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
-                 image_dir: str | None = None, sha256: str | None = None) -> Converted:
+                 image_dir: str | None = None, sha256: str | None = None, name: str = "") -> Converted:
     """Convert one file of any format we read. Raises `ArchiveError` when the file cannot be read.
 
     `overrides` (staff's --year/--issuer/…, merged by the caller with a NAME.yml beside the file) win over
     what was extracted. `taxonomy`: the archive's topics (default: the packaged topics.yml).
     `image_dir`: the folder, relative to the page, where the caller writes `Converted.images`;
     None leaves pictures out of the page. `sha256`: of the original, when the caller has hashed it.
+    `name`: the file's name as staff gave it, when `path` is another (a converted .doc, an upload).
     """
     with tempfile.TemporaryDirectory(prefix="archive-") as workdir:
         received = read_received(path, Path(workdir))
-    return convert_reading(received.reading, path, overrides, taxonomy, image_dir, sha256)
+    return convert_reading(received.reading, path, overrides, taxonomy, image_dir, sha256, name)
 
 
 def read_received(path: Path, workdir: Path, converted: Path | None = None,
@@ -80,14 +81,14 @@ def read_received(path: Path, workdir: Path, converted: Path | None = None,
 
 
 def convert_reading(reading: Reading, path: Path, overrides: dict | None = None, taxonomy: Taxonomy | None = None,
-                    image_dir: str | None = None, sha256: str | None = None) -> Converted:
+                    image_dir: str | None = None, sha256: str | None = None, name: str = "") -> Converted:
     """`convert_file` from a file already read."""
     overrides = check_overrides(overrides or {})
     sha256 = sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
     report = build_report(reading.document)
     body = render_markdown(report, image_dir)
-    received = {"source": path.name, "sha256": sha256, "format": "" if reading.format == "docx" else reading.format,
-                "ocr": len(report.ocr_pages) or None}
+    received = {"source": name or path.name, "sha256": sha256,
+                "format": "" if reading.format == "docx" else reading.format, "ocr": len(report.ocr_pages) or None}
     meta, notices = _meta(report, body, received, overrides, taxonomy or taxonomy_for(None))
     return Converted(meta=meta, body=body, report=report, warnings=list(report.warnings) + notices)
 

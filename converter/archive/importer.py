@@ -21,10 +21,11 @@ from converter.archive.atomic import write_atomic
 from converter.archive.beside import image_to_write, published_beside, remove_replaced
 from converter.archive.lock import archive_lock
 from converter.archive.batch import convert_office_files, with_formats
-from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, merged
+from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, index_number, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, default_workers, run_all
 from converter.data.frontmatter import join_page
+from converter.metadata.index_numbers import organisation_codes
 from converter.metadata.slugs import report_slug
 from converter.model import Notice
 from converter.model.errors import ArchiveError
@@ -40,6 +41,7 @@ class Outcome:
     path: Path
     status: str  # "added", "updated", "unchanged", "failed"
     message: str = ""  # failed: the staff's one line
+    code: str = ""  # failed: what kind of failure ("personal-data", "no-year", "duplicate", …: ArchiveError.code)
     detail: str = ""  # failed: more, for -v
     page: Path | None = None  # relative to the archive
     meta: ReportMeta | None = None
@@ -58,7 +60,7 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
             if not files:
                 error = ArchiveError("empty-folder", "这个文件夹里没有可导入的报告文件",
                                      "可导入 .docx、.doc、.wps、.rtf、.odt、.pdf、.html、.mht 和 .txt 文件；请检查文件夹是否正确")
-                empty.append(Outcome(path, "failed", error.line(path)))
+                empty.append(Outcome(path, "failed", error.line(path), error.code))
         else:
             found.append(path)
     return found, empty
@@ -67,18 +69,19 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
 def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = False,
         overrides: dict | None = None, on_outcome: Callable[[Outcome], None] = lambda outcome: None,
         on_start: Callable[[int], None] = lambda count: None, time_limit: float | None = None,
-        workers: int | None = None, on_converting: Callable[[int, int], None] = lambda done, total: None
-        ) -> list[Outcome]:
+        workers: int | None = None, names: dict[Path, str] | None = None,
+        on_converting: Callable[[int, int], None] = lambda done, total: None) -> list[Outcome]:
     """Import files and folders. `on_start` hears how many files there are; `on_converting` how many of
     the office files (.doc, .wps, .rtf, .odt) LibreOffice has converted, before the others are read;
-    `on_outcome` of each file as soon as it is filed, in order."""
+    `on_outcome` of each file as soon as it is filed, in order. `names`: the name staff gave a file stored
+    under another (an upload)."""
     time_limit = time_limit or float(os.environ.get("ARCHIVE_FILE_TIME_LIMIT") or FILE_TIME_LIMIT)
     files, outcomes = find_files(paths)
     on_start(len(files))
     for outcome in outcomes:
         on_outcome(outcome)
     with nullcontext() if dry_run else archive_lock(root, "archive add"):
-        importer = Importer(root, dry_run=dry_run, force=force, on_converting=on_converting)
+        importer = Importer(root, dry_run=dry_run, force=force, names=names, on_converting=on_converting)
         try:
             for outcome in importer.run(files, overrides or {}, time_limit, workers):
                 on_outcome(outcome)
@@ -90,12 +93,13 @@ def add(root: Path, paths: list[Path], *, dry_run: bool = False, force: bool = F
 
 
 class Importer:
-    def __init__(self, root: Path, *, dry_run: bool, force: bool,
+    def __init__(self, root: Path, *, dry_run: bool, force: bool, names: dict[Path, str] | None = None,
                  on_converting: Callable[[int, int], None] = lambda done, total: None):
-        self.root, self.dry_run, self.force, self.on_converting = root, dry_run, force, on_converting
+        self.root, self.dry_run, self.force, self.names = root, dry_run, force, names or {}
+        self.on_converting = on_converting
         self.index = PageIndex.load(root)
         self.backup = Backup(root)
-        self.today = dt.date.today().isoformat()
+        self.today, self.codes = dt.date.today().isoformat(), organisation_codes(root)
 
     def run(self, files: list[Path], overrides: dict, time_limit: float, workers: int | None):
         """Outcomes in the order of `files`: hashes first (unchanged files are never converted)."""
@@ -105,16 +109,16 @@ class Importer:
             try:
                 sha = hashlib.sha256(read_original(path)).hexdigest()
             except ArchiveError as error:
-                early[number] = Outcome(path, "failed", error.line(path))
+                early[number] = Outcome(path, "failed", error.line(self.names.get(path, path)), error.code)
                 continue
             if sha in self.index.by_sha and not self.force:
                 early[number] = self._unchanged(path, self.index.by_sha[sha])
             else:
-                jobs[number] = Job(path, sha, overrides, self.root, time_limit=time_limit)
+                jobs[number] = Job(path, sha, overrides, self.root, name=self.names.get(path, ""), time_limit=time_limit)
         with tempfile.TemporaryDirectory(prefix="archive-office-") as workdir:
             jobs, refused = convert_office_files(with_formats(jobs), Path(workdir), time_limit,
                                                  workers or default_workers(), self.on_converting)
-            early.update({n: Outcome(files[n], "failed", error.line(files[n])) for n, error in refused.items()})
+            early.update({n: Outcome(files[n], "failed", error.line(self.names.get(files[n], files[n])), error.code) for n, error in refused.items()})
             yield from self._in_order(files, early, jobs, time_limit, workers)
 
     def _in_order(self, files: list[Path], early: dict[int, Outcome], jobs: dict[int, Job], time_limit: float,
@@ -134,20 +138,21 @@ class Importer:
             yield early[number]
 
     def file(self, path: Path, result: Prepared | Failed | Lost, time_limit: float) -> Outcome:
+        shown = self.names.get(path, path)
         if isinstance(result, Lost):
-            return Outcome(path, "failed", lost_line(path, result, time_limit))
+            return Outcome(path, "failed", lost_line(shown, result, time_limit), code=result.reason)
         if isinstance(result, Failed):
-            return Outcome(path, "failed", result.line, result.detail)
+            return Outcome(path, "failed", result.line, result.code, result.detail)
         try:
             return self._file(path, result)
         except ArchiveError as error:
-            return Outcome(path, "failed", error.line(path))
+            return Outcome(path, "failed", error.line(shown), error.code)
         except OSError as error:  # the archive's own disk: full, read-only, no permission
             failed = ArchiveError("write-failed", "无法写入档案（磁盘已满、没有写入权限或文件夹有问题）",
                                   "请检查磁盘空间和档案文件夹的写入权限后重试")
-            return Outcome(path, "failed", failed.line(path), f"{type(error).__name__}: {error}")
+            return Outcome(path, "failed", failed.line(shown), failed.code, f"{type(error).__name__}: {error}")
         except Exception as error:  # a bug costs this file only
-            return Outcome(path, "failed", program_error(path, error), traceback.format_exc())
+            return Outcome(path, "failed", program_error(shown, error), "bug", traceback.format_exc())
 
     def _file(self, path: Path, prepared: Prepared) -> Outcome:
         known = self.index.by_sha.get(prepared.meta.sha256)
@@ -157,7 +162,7 @@ class Importer:
         target = target or self._new_page(prepared.meta)
         folder = target.parent / IMAGE_FOLDER
         images = [i for i in (image_to_write(folder, image, bool(page)) for image in prepared.images) if i]
-        generated = self._front_matter(prepared, target)
+        generated = self._front_matter(prepared, target, page)
         data = merged(generated, page) if page else generated
         text = join_page(data, prepared.body)
         if page and target.read_text(encoding="utf-8") == text:
@@ -191,11 +196,13 @@ class Importer:
         folder = self.root / REPORTS_DIR / str(meta.year)
         return folder / f"{report_slug(meta.issuer, meta.doc_type, self.index.stems.get(folder, set()), title=meta.title)}.md"
 
-    def _front_matter(self, prepared: Prepared, target: Path) -> dict:
+    def _front_matter(self, prepared: Prepared, target: Path, page: ExistingPage | None) -> dict:
         copy = prepared.download
         download = Download(file=target.with_suffix(copy.suffix).name, size=len(copy.data),
                             sha256=hashlib.sha256(copy.data).hexdigest()) if copy else None
-        return replace(prepared.meta, download=download, imported=self.today).to_dict()
+        meta, number = prepared.meta, index_number(self.index, self.codes, prepared.meta, target, page)
+        return replace(meta, download=download, imported=self.today, published=meta.published or self.today,
+                       index_number=number).to_dict()
 
     def _write(self, original: Path, page: Path, prepared: Prepared, images: list[tuple[Path, bytes]],
                generated: dict, text: str) -> None:
@@ -223,7 +230,7 @@ def personal_data(findings: tuple[str, ...]) -> ArchiveError:
                         "或在同名 .yml 文件中写明“公开理由: …”，理由会记入页面元数据")
 
 
-def lost_line(path: Path, lost: Lost, time_limit: float) -> str:
+def lost_line(path: Path | str, lost: Lost, time_limit: float) -> str:
     if lost.reason == "timeout":
         error = ArchiveError("timeout", f"处理超时（超过 {time_limit:g} 秒），文件可能过大或结构异常",
                              "请用 Word 另存为新的 .docx 后再导入；如仍超时，请联系技术支持")

@@ -15,7 +15,10 @@ from pathlib import Path
 from converter.archive.atomic import file_stamp, write_atomic
 from converter.data import YAMLError
 from converter.data.frontmatter import body_hash, split_page
-from converter.model.fields import MACHINE_KEYS, ReportMeta
+from converter.metadata.index_numbers import index_number_for, split_serial
+from converter.model.errors import ArchiveError
+from converter.model.fields import MACHINE_KEYS, ONCE_KEYS, ReportMeta
+from converter.model.values import INDEX_NUMBER_FORM
 
 REPORTS_DIR = Path("docs") / "reports"
 STATE = Path(".archive")
@@ -59,6 +62,7 @@ class KnownPage:
     sha256: str
     identities: tuple[tuple, ...]  # from its front matter now and as generated
     edited: bool
+    index_number: str = ""  # 索引号
 
 
 @dataclass
@@ -74,6 +78,8 @@ class PageIndex:
     by_sha: dict[str, Path] = field(default_factory=dict)
     by_identity: dict[tuple, Path] = field(default_factory=dict)
     stems: dict[Path, set[str]] = field(default_factory=dict)  # folder → page names taken
+    by_index_number: dict[str, Path] = field(default_factory=dict)
+    highest_serial: dict[str, int] = field(default_factory=dict)  # `code/year-` → highest serial given
 
     @classmethod
     def load(cls, root: Path) -> "PageIndex":
@@ -84,7 +90,8 @@ class PageIndex:
             if entry is None or entry.stamp != file_stamp(path):
                 page = index.read(path)
                 entry = page and KnownPage(file_stamp(path), page.data.get("sha256") or "",
-                                       _identities(page.data, page.generated), page.edited)
+                                           _identities(page.data, page.generated), page.edited,
+                                           _index_number(page.data))
             if entry:
                 index._add(path, entry)
         return index
@@ -98,7 +105,8 @@ class PageIndex:
 
     def remember(self, path: Path, data: dict, generated: dict | None = None) -> None:
         """A page just written (or, in a dry run, planned) with this front matter."""
-        self._add(path, KnownPage(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False))
+        self._add(path, KnownPage(file_stamp(path), data.get("sha256") or "", _identities(data, generated), False,
+                                  _index_number(data)))
 
     def edited(self, path: Path) -> bool:
         return path in self.entries and self.entries[path].edited
@@ -112,7 +120,7 @@ class PageIndex:
 
     def save(self) -> None:
         entries = {path.relative_to(self.root).as_posix(): [list(e.stamp), e.sha256, [list(i) for i in e.identities],
-                                                            e.edited]
+                                                            e.edited, e.index_number]
                    for path, e in self.entries.items() if e.stamp}
         write_atomic(self.root / CACHE, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
 
@@ -123,12 +131,38 @@ class PageIndex:
             self.by_sha[entry.sha256] = path
         for key in entry.identities:
             self.by_identity[key] = path
+        if entry.index_number:
+            self.by_index_number[entry.index_number] = path
+            prefix, serial = split_serial(entry.index_number)
+            self.highest_serial[prefix] = max(serial, self.highest_serial.get(prefix, 0))
 
     def _generated(self, page: Path) -> dict | None:
         try:
             return json.loads(self.generated_path(page).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+
+
+def index_number(index: PageIndex, codes: dict[str, str], meta: ReportMeta, target: Path,
+                 page: ExistingPage | None) -> str:
+    """The 索引号 of a page being written: the one it has (never made again), else the one staff gave,
+    else a new one, recorded at once (a dry run too) so that the next report gets the next serial.
+    ArchiveError when another page has it."""
+    number = (page and _index_number(page.data)) or meta.index_number
+    if not number:
+        number = index_number_for(meta.issuer or "", meta.year, meta.date, codes, index.highest_serial)
+        prefix, serial = split_serial(number)
+        index.highest_serial[prefix] = serial
+    owner = index.by_index_number.get(number)
+    if owner and owner != target:
+        raise ArchiveError("duplicate-index-number", f"索引号 {number} 已被 {owner.relative_to(index.root).as_posix()} 使用",
+                           "索引号不能重复：请在同名 .yml 文件中改正或删去“索引号”一项后再导入")
+    return number
+
+
+def _index_number(data: dict) -> str:
+    number = data.get("index_number")
+    return number if isinstance(number, str) and INDEX_NUMBER_FORM.match(number) else ""
 
 
 def _identities(data: dict, generated: dict | None) -> tuple[tuple, ...]:
@@ -138,14 +172,15 @@ def _identities(data: dict, generated: dict | None) -> tuple[tuple, ...]:
 def _read_cache(root: Path) -> dict[str, KnownPage]:
     try:
         cached = json.loads((root / CACHE).read_text(encoding="utf-8"))
-        return {name: KnownPage(tuple(stamp), sha, tuple(tuple(i) for i in identities), edited)
-                for name, (stamp, sha, identities, edited) in cached.items()}
+        return {name: KnownPage(tuple(stamp), sha, tuple(tuple(i) for i in identities), edited, number)
+                for name, (stamp, sha, identities, edited, number) in cached.items()}
     except (OSError, ValueError, TypeError):
         return {}
 
 
 def merged(new: dict, page: ExistingPage) -> dict:
-    """The new front matter with every value staff changed by hand kept (and keys they removed, removed)."""
+    """The new front matter with every value staff changed by hand kept (and keys they removed, removed),
+    and what the first import gave once (`once` in the registry: 索引号, 发布日期, 导入日期) as the page has it."""
     result = dict(new)
     sources = dict(new.get("sources") or {})
     base = page.generated
@@ -159,8 +194,9 @@ def merged(new: dict, page: ExistingPage) -> dict:
         if key not in page.data and key not in MACHINE_KEYS:
             result.pop(key, None)
     result["sources"] = sources
-    if page.data.get("imported"):
-        result["imported"] = page.data["imported"]
+    for key in ONCE_KEYS:
+        if page.data.get(key):
+            result[key] = page.data[key]
     return result
 
 

@@ -37,6 +37,12 @@ class Job:
     format: str = ""  # the file's format, when named before the workers started (`batch.with_formats`)
     converted: Path | None = None  # LibreOffice's .docx of this file, made before the workers started
     time_limit: float = TIME_LIMIT_SECONDS  # LibreOffice's, when this worker has to start it itself
+    name: str = ""  # the name staff gave the file, when it is stored under another (the desk's uploads)
+
+    @property
+    def shown(self) -> str:
+        """The file's name in messages and in the page's `source`."""
+        return self.name or self.path.name
 
 
 @dataclass(frozen=True)
@@ -60,16 +66,16 @@ def prepare(job: Job) -> Prepared | Failed:
     try:
         return _prepare(job)
     except ArchiveError as error:
-        return Failed(error.code, error.line(job.path), _cause(error))
+        return Failed(error.code, error.line(job.shown), _cause(error))
     except DAMAGED as error:
-        return Failed(CORRUPT[0], ArchiveError(*CORRUPT).line(job.path), f"{type(error).__name__}: {error}")
+        return Failed(CORRUPT[0], ArchiveError(*CORRUPT).line(job.shown), f"{type(error).__name__}: {error}")
     except MemoryError:
-        return Failed(TOO_BIG[0], ArchiveError(*TOO_BIG).line(job.path))
+        return Failed(TOO_BIG[0], ArchiveError(*TOO_BIG).line(job.shown))
     except Exception as error:  # a bug must cost this file only, and say so plainly
-        return Failed("bug", program_error(job.path, error), traceback.format_exc())
+        return Failed("bug", program_error(job.shown, error), traceback.format_exc())
 
 
-def program_error(path: Path | None, error: BaseException) -> str:
+def program_error(path: Path | str | None, error: BaseException) -> str:
     """The one line for a bug: never a traceback (that is for -v)."""
     if path is None:
         return (f"程序内部错误（{type(error).__name__}），操作未完成。"
@@ -88,9 +94,9 @@ def _prepare(job: Job) -> Prepared:
         received = read_received(job.path, Path(workdir), job.converted, job.time_limit)
         reading = received.reading
         converted = convert_reading(reading, job.path, overrides, taxonomy_for(job.root), image_dir=IMAGE_FOLDER,
-                                    sha256=job.sha256)
+                                    sha256=job.sha256, name=job.shown)
         check_has_text(converted.report)
-        findings = received_findings(job.path.name, converted.report, reading.docx, reading.document.left_out)
+        findings = received_findings(job.shown, converted.report, reading.docx, reading.document.left_out)
         blocking = refusal([f for f in findings if f.blocking])
         if blocking:
             raise blocking  # before the sanitized copy: a refused report needs none
@@ -98,7 +104,7 @@ def _prepare(job: Job) -> Prepared:
     personal = tuple(f.message for f in findings if not f.blocking)
     meta = replace(converted.meta, publish_override=publish_override if personal else "")  # kept only where needed
     if not meta.year:
-        raise _no_year(job.path)
+        raise _no_year(job.shown)
     warnings = list(converted.warnings)
     if not meta.issuer and not any(w.code == NO_ISSUER.code for w in warnings):
         warnings.append(NO_ISSUER)
@@ -106,9 +112,9 @@ def _prepare(job: Job) -> Prepared:
                     warnings=tuple(dict.fromkeys(warnings)), personal=personal)
 
 
-def _no_year(path: Path) -> ArchiveError:
+def _no_year(name: str) -> ArchiveError:
     return ArchiveError("no-year", "无法确定报告年度（标题和文件名里都没有年份）",
-                        f"请用 --year 指定，例如：archive add \"{path.name}\" --year 2023")
+                        f"请用 --year 指定，例如：archive add \"{name}\" --year 2023")
 
 
 def _cause(error: ArchiveError) -> str:

@@ -1,11 +1,10 @@
-"""A new, empty archive (`archive init`): the project files packaged in converter/data/project/, an
-inbox, and the folder the reports go to."""
+"""A new, empty archive: what `archive init` makes (the files in converter/data/project/, an inbox, the
+reports folder). Files already there are left as they are."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from converter.archive.inbox import INBOX
 from converter.archive.pages import REPORTS_DIR
 from converter.data import DATA_DIR
 
@@ -22,6 +21,6 @@ def init(target: Path) -> list[Path]:
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
             created.append(destination)
-    (target / INBOX).mkdir(exist_ok=True)
+    (target / "inbox").mkdir(exist_ok=True)
     (target / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
     return created

@@ -42,6 +42,11 @@ def outcome_line(outcome: Outcome, dry_run: bool) -> str:
     return f"{name}：{what} → {page}（{kept}）"
 
 
+def inbox_line(outcome: Outcome) -> str:
+    """What the terminal of `archive serve` says of a file the inbox (or the desk) filed."""
+    return f"收件箱：{outcome.message if outcome.status == 'failed' else outcome_line(outcome, dry_run=False)}"
+
+
 def table(outcomes: list[Outcome]) -> str:
     """The metadata of the new and updated reports, one row each, for staff to confirm."""
     rows = [[label for label, _ in COLUMNS]]

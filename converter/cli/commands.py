@@ -1,85 +1,18 @@
 """The `archive` command: thin click wrappers over the library. Messages are for staff, in Chinese."""
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
 from converter import __version__
-from converter.cli.chinese import USAGE_EXIT, ChineseGroup, usage_mistake
+from converter.cli.export_command import export
+from converter.cli.group import CONTEXT, Group, archive_root, fail, setup_logging, staff_options, verbosity
 from converter.model.errors import ArchiveError
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
-_verbose = 0  # set by each command's -v: how much detail errors show
 
-
-class _Group(ChineseGroup):
-    """The boundary: no exception reaches staff as a traceback (-v shows it after the plain line)."""
-
-    def main(self, args=None, prog_name=None, **extra):
-        extra.pop("standalone_mode", None)
-        try:
-            code = super().main(args, prog_name, standalone_mode=False, **extra)
-        except click.UsageError as error:
-            click.echo(usage_mistake(error), err=True)
-            sys.exit(USAGE_EXIT)
-        except click.Abort:
-            click.echo("\n已中断。", err=True)
-            sys.exit(130)
-        sys.exit(code if isinstance(code, int) else 0)
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except KeyboardInterrupt:
-            click.echo("\n已中断。已完成的部分保留，其余未做。", err=True)
-            sys.exit(130)
-        except ArchiveError as error:
-            _fail(error)
-        except Exception as error:
-            from converter.archive.prepare import program_error
-
-            click.echo(program_error(None, error), err=True)
-            if _verbose:
-                click.echo(traceback.format_exc().rstrip(), err=True)
-            sys.exit(1)
-
-
-def _staff_options(function):
-    """An option of `archive add` for each field the registry gives one (`--year 年度`, `--topic 主题`…)."""
-    from converter.model.fields import FIELDS, TEXT_LIST
-
-    for field in reversed([f for f in FIELDS if f.option]):
-        function = click.option(field.option, field.key, multiple=field.kind is TEXT_LIST,
-                                help=field.help)(function)
-    return function
-
-
-def _verbosity(function):
-    function = click.option("-v", "--verbose", count=True, help="显示更多细节。")(function)
-    return click.option("-q", "--quiet", is_flag=True, help="只显示错误。")(function)
-
-
-def _setup_logging(verbose: int, quiet: bool) -> None:
-    global _verbose
-    _verbose = verbose
-    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(message)s")
-
-
-def _fail(error: ArchiveError, path: Path | None = None) -> None:
-    click.echo(error.line(path), err=True)
-    if _verbose and error.__cause__ is not None:
-        click.echo(f"  详细信息：{type(error.__cause__).__name__}: {error.__cause__}", err=True)
-    sys.exit(1)
-
-
-@click.group(cls=_Group, context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", message="archive %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """工作报告档案：把报告（Word、WPS、PDF、网页、文本文件）导入档案，生成可检索的静态网站。"""
@@ -87,14 +20,14 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("directory", type=click.Path(path_type=Path))
-@_verbosity
+@verbosity
 def init(directory: Path, verbose: int, quiet: bool) -> None:
     """在 DIRECTORY 新建一个空档案（mkdocs.yml、docs/、inbox/）。"""
     from converter.archive.project import init as init_archive
 
-    _setup_logging(verbose, quiet)
+    setup_logging(verbose, quiet)
     if (directory / "mkdocs.yml").exists():
-        _fail(ArchiveError("exists", f"{directory} 里已经有档案（mkdocs.yml 已存在）", "请换一个空文件夹"))
+        fail(ArchiveError("exists", f"{directory} 里已经有档案（mkdocs.yml 已存在）", "请换一个空文件夹"))
     init_archive(directory)
     if not quiet:
         click.echo(f"已新建档案：{directory}")
@@ -104,7 +37,7 @@ def init(directory: Path, verbose: int, quiet: bool) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入此 Markdown 文件（默认输出到屏幕）。")
-@_verbosity
+@verbosity
 def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
     """把一个报告文件转换为带元数据的 Markdown。
 
@@ -116,14 +49,14 @@ def convert(file: Path, output: Path | None, verbose: int, quiet: bool) -> None:
     from converter.metadata.overrides import overrides_for
     from converter.metadata.topics import taxonomy_for
 
-    _setup_logging(verbose, quiet)
+    setup_logging(verbose, quiet)
     try:
         converted = convert_file(file, overrides_for(file), taxonomy_for(Path.cwd()),
                                  image_dir=output.stem if output else None)
         if output:
             _write_converted(output, converted)
     except ArchiveError as error:
-        _fail(error, file)
+        fail(error, file)
     if not output:
         click.echo(converted.page(), nl=False)
     if not quiet:
@@ -152,8 +85,8 @@ def _write_converted(output: Path, converted) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="只显示将导入的内容，不写入任何文件。")
 @click.option("--force", is_flag=True, help="覆盖已有页面（手工修改过的也覆盖，会先备份）。")
-@_staff_options
-@_verbosity
+@staff_options
+@verbosity
 def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
     """导入报告文件或文件夹到当前档案（格式同 archive convert；文件夹会并行导入，未变化的文件自动跳过）。"""
     from converter.archive.importer import add as add_reports
@@ -161,17 +94,17 @@ def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
     from converter.metadata.overrides import check_overrides
     from converter.metadata.topics import ARCHIVE_TAXONOMY, taxonomy_for
 
-    _setup_logging(verbose, quiet)
-    root = _archive_root()
+    setup_logging(verbose, quiet)
+    root = archive_root()
     try:
         taxonomy_for(root)  # a malformed topics.yml is one message, not one per file
     except ArchiveError as error:
-        _fail(error, root / ARCHIVE_TAXONOMY)
+        fail(error, root / ARCHIVE_TAXONOMY)
     try:  # so are mistaken options
         overrides = check_overrides({key: list(value) if isinstance(value, tuple) else value
                                      for key, value in staff.items()})
     except ArchiveError as error:
-        _fail(error)
+        fail(error)
     view = AddView(click.echo, dry_run=dry_run, quiet=quiet, verbose=verbose,
                    bar=sys.stderr if sys.stderr.isatty() else None)
     outcomes = add_reports(root, list(paths), dry_run=dry_run, force=force, overrides=overrides,
@@ -183,21 +116,21 @@ def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
 @main.command(context_settings=CONTEXT)
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"),
               help="网站输出文件夹（默认 site）。")
-@_verbosity
+@verbosity
 def build(site_dir: Path, verbose: int, quiet: bool) -> None:
     """检查内容，然后生成静态网站（含检索索引）；有错误时不更新网站。"""
     from converter.archive.build import build_site
     from converter.archive.check import check_archive
 
-    _setup_logging(verbose, quiet)
-    root = _archive_root()
+    setup_logging(verbose, quiet)
+    root = archive_root()
     findings = build_site(root, site_dir, check=check_archive)  # the site is kept unless the check passes
     errors = [f for f in findings if f.is_error]
     for finding in findings:
         if finding.is_error or verbose:
             click.echo(finding.line(), err=finding.is_error)
     if errors:
-        _fail(ArchiveError("check-failed", f"网站未生成：内容检查发现 {len(errors)} 个错误，原有网站保持不变",
+        fail(ArchiveError("check-failed", f"网站未生成：内容检查发现 {len(errors)} 个错误，原有网站保持不变",
                            "请按上面的提示修正（可运行 archive check 复查）后再生成"))
     if not quiet:
         click.echo(f"网站已生成：{site_dir}")
@@ -205,35 +138,36 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.option("--dev-addr", default="127.0.0.1:8000", help="预览地址和端口（默认 127.0.0.1:8000）。")
-@_verbosity
-def serve(dev_addr: str, verbose: int, quiet: bool) -> None:
-    """本地预览网站，修改后自动刷新；放进 inbox/ 文件夹的报告文件会自动导入。"""
-    from converter.archive.build import serve_site
-    from converter.cli.add_view import outcome_line
+@click.option("--allow-remote-desk", is_flag=True,
+              help="让其他电脑也能使用审核台（默认只在本机提供；能访问该地址的人都能导入和发布）。")
+@verbosity
+def serve(dev_addr: str, allow_remote_desk: bool, verbose: int, quiet: bool) -> None:
+    """本地预览网站和审核台（/_desk/）：在浏览器里添加、核对、更正和发布报告；放进 inbox/ 的文件也会自动导入。"""
+    from converter.archive.desk.server import open_server
+    from converter.cli.add_view import inbox_line
 
-    _setup_logging(verbose, quiet)
-    root = _archive_root()
+    setup_logging(verbose, quiet)
 
     def show(outcome) -> None:
-        if outcome.status == "failed":
-            click.echo(f"收件箱：{outcome.message}", err=True)
-        elif not quiet:
-            click.echo(f"收件箱：{outcome_line(outcome, dry_run=False)}")
+        if outcome.status == "failed" or not quiet:
+            click.echo(inbox_line(outcome), err=outcome.status == "failed")
 
+    server = open_server(archive_root(), dev_addr, on_outcome=show, remote_desk=allow_remote_desk)
     if not quiet:
-        click.echo(f"预览地址：http://{dev_addr}/（按 Ctrl+C 停止）")
+        click.echo(f"预览地址：{server.preview_url}（按 Ctrl+C 停止）")
+        click.echo(f"审核台：{server.desk_url}" if server.desk_url else server.desk.desk_off)
         click.echo("收件箱：把报告文件放进 inbox/ 文件夹，几秒后自动导入，浏览器随即刷新。")
-    serve_site(root, dev_addr, on_outcome=show)
+    server.run()
 
 
 @main.command(context_settings=CONTEXT)
-@_verbosity
+@verbosity
 def check(verbose: int, quiet: bool) -> None:
     """检查档案内容（元数据、格式），有错误时返回 1。"""
     from converter.archive.check import check_archive
 
-    _setup_logging(verbose, quiet)
-    findings = check_archive(_archive_root())
+    setup_logging(verbose, quiet)
+    findings = check_archive(archive_root())
     for finding in findings:
         click.echo(finding.line(), err=finding.is_error)
     errors = sum(f.is_error for f in findings)
@@ -242,9 +176,4 @@ def check(verbose: int, quiet: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
-def _archive_root() -> Path:
-    root = Path.cwd()
-    if not (root / "mkdocs.yml").exists():
-        _fail(ArchiveError("no-archive", "当前文件夹不是档案（找不到 mkdocs.yml）",
-                           "请先进入档案文件夹，或用 archive init 新建档案"))
-    return root
+main.add_command(export)

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from converter.metadata.dates import find_dates, find_years
+from converter.metadata.disclosure import disclosure_note
+from converter.metadata.doc_numbers import find_doc_number
 from converter.metadata.doctypes import doc_type_of_title, is_government_speech, reports_on
 from converter.metadata.issuers import leading_org, normalise_issuer, region_government, region_of
 from converter.metadata.opening_lines import SUBTITLE, TIMESTAMP, HeadLine, head_lines
 from converter.metadata.signature import Signature, find_signature
 from converter.metadata.speech import speech_issuer
+from converter.metadata.summary import summary_of
 from converter.metadata.title_fallback import choose_title
 from converter.model import DocProperties, Notice, Paragraph, Report
 from converter.model.fields import BY_KEY, LABELS
@@ -72,8 +75,22 @@ def extract_metadata(report: Report, file_name: str = "") -> Extracted:
     _issuer(clues, found)
     if region := region_of(found.values.get("issuer", "")):
         found.set("region", region, found.sources["issuer"])
+    _catalogue(report, clues, found)
     found.warnings.extend(_warnings(found))
     return found
+
+
+def _catalogue(report: Report, clues: Clues, found: Extracted) -> None:
+    """The 政务公开 catalogue fields the document itself gives: 文号, 摘要, 公开方式."""
+    number, where = find_doc_number(report, clues.head)
+    if number:
+        found.set("doc_number", number, where)
+    found.set("summary", summary_of(report, clues.title), "opening")
+    disclosure, warning = disclosure_note(report)
+    if disclosure:
+        found.set("disclosure", disclosure, "signature")
+    if warning:
+        found.warnings.append(warning)
 
 
 def _doc_type(clues: Clues, found: Extracted) -> None:
@@ -180,4 +197,4 @@ def _warnings(found: Extracted) -> list[Notice]:
 
 SOURCE_NAMES = {"header": "网页信息栏", "file-name": "文件名", "properties": "文档属性", "staff": "人工指定",
                 "title-line": "标题行", "title": "标题", "subtitle-date": "副标题日期", "signature": "落款",
-                "speech": "报告开头"}
+                "speech": "报告开头", "head": "版头", "opening": "正文开头"}

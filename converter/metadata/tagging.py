@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from converter.metadata.topics import Evidence, Taxonomy
 from converter.model import Heading, Notice, Report
 from converter.model.fields import Section
+from converter.model.values import shown
 from converter.structure.anchors import heading_ids
 
 REPORT_SHARE, REPORT_MIN_HITS, REPORT_MAX = 0.10, 5, 5
@@ -76,7 +77,7 @@ def tag_sections(report: Report, taxonomy: Taxonomy, counts: list[Counter] | Non
 
 def unknown_topics(topics: list[str], taxonomy: Taxonomy) -> list[Notice]:
     """Staff-given topics that the taxonomy does not have (a typo, or a topic to add to topics.yml)."""
-    return [Notice("unknown-topic", f"主题“{t}”不在主题分类中，请检查拼写或把它加入 topics.yml")
+    return [Notice("unknown-topic", f"主题{shown(t)}不在主题分类中，请检查拼写或把它加入 topics.yml")
             for t in topics if t not in taxonomy.names]
 
 

@@ -16,12 +16,15 @@ from converter.model.values import (  # noqa: F401  (the schema's names, used wi
     CHECKSUM,
     COUNT,
     DATE,
+    DISCLOSURE,
     DOC_TYPE,
     DOC_TYPES,
     DOWNLOAD,
     FORMAT,
+    INDEX_NUMBER,
     SECTIONS,
     SOURCES,
+    SUMMARY,
     TEXT,
     TEXT_LIST,
     YEAR,
@@ -43,6 +46,8 @@ class Field:
     option: str = ""  # the `archive add` option
     help: str = ""  # the option's help (Chinese)
     machine: bool = False  # the importer's own: a re-import replaces it, hand edits of it are not kept
+    once: bool = False  # set at the first import; every re-import keeps the page's value (索引号, 发布日期)
+    public: bool = True  # in the open data (a report's JSON, the bulk files); False: the archive's own
     scanned: bool = False  # checked for secrecy marks before publication
     card: int = 0  # position on the report's card (0: not shown there)
     head: str = ""  # the Dublin Core <meta> name in a report page's <head>
@@ -58,32 +63,43 @@ class Field:
 FIELDS = (
     Field("title", "标题", TEXT, required=True, staff=True, scanned=True, head="DC.title", search="plain"),
     Field("year", "年度", YEAR, required=True, staff=True, aliases=("年份",), option="--year",
-          help="指定报告年度。", card=2, search="plain"),
+          help="指定报告年度。", card=7, search="plain"),
     Field("issuer", "发文机关", TEXT, required=True, staff=True, aliases=("发布机构", "单位"), option="--issuer",
-          help="指定发文机关。", scanned=True, card=1, head="DC.creator", search="coded"),
+          help="指定发文机关。", scanned=True, card=2, head="DC.creator", search="coded"),
     Field("doc_type", "文种", DOC_TYPE, required=True, staff=True, aliases=("type",), option="--type",
-          help="指定文种，如 工作总结。", card=3, head="DC.type", search="coded"),
+          help="指定文种，如 工作总结。", card=8, head="DC.type", search="coded"),
     Field("source", "原件文件名", TEXT, required=True, machine=True, scanned=True),
     Field("sha256", "原件摘要", CHECKSUM, required=True, machine=True),
     Field("format", "原件格式", FORMAT, machine=True),  # of the received file, when it is not a .docx
     Field("ocr", "扫描识别页数", COUNT, machine=True),  # pages of a scan read by OCR (the text may be wrong)
     Field("date", "成文日期", DATE, staff=True, aliases=("日期",), card=4, head="DC.date", search="plain"),
-    Field("region", "地区", TEXT, staff=True, scanned=True, card=5, head="DC.coverage"),
+    Field("region", "地区", TEXT, staff=True, scanned=True, card=9, head="DC.coverage"),
     Field("topics", "主题", TEXT_LIST, staff=True, aliases=("topic",), option="--topic",
           help="指定主题（可多次使用）。", card=6, head="DC.subject", search="coded"),
+    # The 政务公开 catalogue fields (《政府信息公开目录系统实施指引（试行）》), shown in the portals' order.
+    Field("index_number", "索引号", INDEX_NUMBER, staff=True, once=True, card=1, head="DC.identifier"),
+    Field("doc_number", "文号", TEXT, staff=True, aliases=("发文字号", "文件编号"), scanned=True, card=3,
+          head="DC.identifier", search="plain"),
+    Field("published", "发布日期", DATE, staff=True, aliases=("公开日期",), option="--published",
+          help="指定发布日期（默认为首次导入的日期）。", once=True, card=5, head="DCTERMS.issued"),
+    Field("disclosure", "公开方式", DISCLOSURE, staff=True, aliases=("公开属性",), option="--disclosure",
+          help="指定公开方式：主动公开（默认）或依申请公开。", card=10, head="DCTERMS.accessRights"),
+    Field("summary", "摘要", SUMMARY, staff=True, aliases=("内容概述",), scanned=True, head="DC.description"),
     Field("date_text", "日期原文", TEXT),
     Field("keywords", "细分主题", TEXT_LIST),
     Field("sections", "章节", SECTIONS, machine=True),
     Field("sources", "来源", SOURCES, machine=True),
     Field("download", "下载文件", DOWNLOAD, machine=True),
-    Field("body_sha256", "正文摘要", CHECKSUM, machine=True),
-    Field("imported", "导入日期", DATE, machine=True),
-    Field("publish_override", "公开理由", TEXT, staff=True, option="--allow-personal-data",
+    Field("body_sha256", "正文摘要", CHECKSUM, machine=True, public=False),
+    Field("imported", "导入日期", DATE, machine=True, once=True),
+    Field("publish_override", "公开理由", TEXT, staff=True, option="--allow-personal-data", public=False,
           help="含个人信息（身份证号、手机号、银行卡号）仍要公开时，写明理由（记入页面元数据）。"),
 )
 BY_KEY = {f.key: f for f in FIELDS}
 LABELS = {f.key: f.label for f in FIELDS}
 MACHINE_KEYS = tuple(f.key for f in FIELDS if f.machine)
+ONCE_KEYS = tuple(f.key for f in FIELDS if f.once)
+PUBLIC_KEYS = tuple(f.key for f in FIELDS if f.public)
 SCANNED_KEYS = tuple(f.key for f in FIELDS if f.scanned)
 CARD = tuple(sorted((f for f in FIELDS if f.card), key=lambda f: f.card))
 

@@ -19,6 +19,10 @@ FORMATS = ("doc", "wps", "rtf", "odt", "pdf", "txt", "html", "mht")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PLAIN_FILE_NAME = re.compile(r"^[^/\\\x00-\x1f]+$")
+# 索引号: organisation code / year - serial (《政府信息公开目录系统实施指引》: 11441700007280420Y/2021-00050)
+INDEX_NUMBER_FORM = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,19}/(?:19|20)\d\d-\d{1,8}$")
+SUMMARY_MAX = 100  # characters of 摘要 (内容概述), as the catalogue rules fix it
+DISCLOSURES = ("主动公开", "依申请公开")
 
 
 class ValueProblem(ValueError):
@@ -93,6 +97,25 @@ def read_text_list(value) -> list[str]:
     raise ValueProblem(f"应是文字的列表，现为 {shown(value)}")
 
 
+def read_index_number(value) -> str:
+    if isinstance(value, str) and INDEX_NUMBER_FORM.match(value):
+        return value
+    raise ValueProblem(f"应写成“机构代码/年份-流水号”，例如 11441700007280420Y/2023-00012，现为 {shown(value)}")
+
+
+def read_summary(value) -> str:
+    text = read_text(value)
+    if len(text) > SUMMARY_MAX:
+        raise ValueProblem(f"应不超过 {SUMMARY_MAX} 个字，现有 {len(text)} 个字")
+    return text
+
+
+def read_disclosure(value) -> str:
+    if isinstance(value, str) and value in DISCLOSURES:
+        return value
+    raise ValueProblem(f"应是{'或'.join(DISCLOSURES)}，现为 {shown(value)}")
+
+
 def read_sha256(value) -> str:
     if isinstance(value, str) and SHA256.match(value):
         return value
@@ -149,6 +172,9 @@ TEXT_LIST = Kind("text_list", read_text_list, "[科技、教育, 知识产权]",
 CHECKSUM = Kind("sha256", read_sha256, "（64 位十六进制数）")
 SECTIONS = Kind("sections", read_sections, "（由导入程序生成）", list)
 DOWNLOAD = Kind("download", read_download, "（由导入程序生成）", lambda: None)
+INDEX_NUMBER = Kind("index_number", read_index_number, "11441700007280420Y/2023-00012")
+SUMMARY = Kind("summary", read_summary, "全年共申报科技项目36项，立项13项。")
+DISCLOSURE = Kind("disclosure", read_disclosure, DISCLOSURES[0], lambda: DISCLOSURES[0])
 SOURCES = Kind("sources", read_sources, "{title: staff}", dict)
 FORMAT = Kind("format", read_format, "doc")
 COUNT = Kind("count", read_count, "3", lambda: None)

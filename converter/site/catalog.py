@@ -29,14 +29,19 @@ class Entry:
         return self.meta.issuer or NO_ISSUER_LABEL
 
     @property
-    def published(self) -> str:
+    def dated(self) -> str:
         """The date a reader would call this report's date: 成文日期, else the end of its year."""
         return self.meta.date or (f"{self.meta.year}-12-31" if self.meta.year else "")
 
     @property
+    def published(self) -> str:
+        """发布日期: as staff set it, else the first import's date."""
+        return self.meta.published or self.meta.imported or ""
+
+    @property
     def added(self) -> str:
         """When the report came into the archive: what feeds and "latest" are ordered by."""
-        return self.meta.imported or self.published
+        return self.meta.imported or self.dated
 
 
 class PageProblem(ValueError):
@@ -60,12 +65,12 @@ def parse_report_page(src_uri: str, text: str) -> tuple[dict, str]:
 def newest_first(entries) -> list[Entry]:
     """Newest year first; within a year by date (newest first), then issuer and title."""
     by_name = sorted(entries, key=lambda e: (e.issuer, e.meta.title, e.src_uri))
-    return sorted(by_name, key=lambda e: (e.meta.year, e.published), reverse=True)
+    return sorted(by_name, key=lambda e: (e.meta.year, e.dated), reverse=True)
 
 
 def latest_added(entries, count: int) -> list[Entry]:
     by_name = sorted(entries, key=lambda e: e.src_uri)
-    return sorted(by_name, key=lambda e: (e.added, e.published), reverse=True)[:count]
+    return sorted(by_name, key=lambda e: (e.added, e.dated), reverse=True)[:count]
 
 
 def unique_slugs(names, slug_of) -> dict[str, str]:

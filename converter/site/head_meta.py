@@ -35,7 +35,7 @@ def meta_tags(entry: Entry) -> str:
 
 
 def _head_value(entry: Entry, key: str) -> str:
-    value = entry.issuer if key == "issuer" else getattr(entry.meta, key)
+    value = {"issuer": entry.issuer, "published": entry.published}.get(key, getattr(entry.meta, key))
     return "；".join(value) if isinstance(value, list) else str(value or "")
 
 
@@ -48,10 +48,14 @@ def json_ld(entry: Entry, original: Original | None, permalink: str, absolute: b
         "inLanguage": "zh-CN",
         "author": {"@type": "GovernmentOrganization", "name": entry.issuer},
         "genre": meta.doc_type,
+        "identifier": _identifiers(meta) or None,
         "temporalCoverage": str(meta.year) if meta.year else None,
-        "datePublished": meta.date,
+        "dateCreated": meta.date,
+        "datePublished": entry.published or None,
+        "abstract": meta.summary or None,
         "keywords": "，".join(meta.topics) or None,
         "spatialCoverage": meta.region or None,
+        "conditionsOfAccess": meta.disclosure or None,
         "url": permalink if absolute else None,
         "encoding": _encoding(original),
     }
@@ -59,6 +63,12 @@ def json_ld(entry: Entry, original: Original | None, permalink: str, absolute: b
     # Inside <script>, "</script>" or "<!--" in a title must not end or alter the element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+def _identifiers(meta) -> list[dict]:
+    """索引号 and 文号, each named (schema.org PropertyValue)."""
+    return [{"@type": "PropertyValue", "propertyID": label, "value": value}
+            for label, value in (("索引号", meta.index_number), ("文号", meta.doc_number)) if value]
 
 
 def _encoding(original: Original | None) -> dict | None:
@@ -69,6 +79,9 @@ def _encoding(original: Original | None) -> dict | None:
 
 
 def page_description(entry: Entry) -> str:
+    """The 摘要 when there is one (what a search engine shows under the title), else the facts."""
     meta = entry.meta
+    if meta.summary:
+        return meta.summary
     year = f"{meta.year}年" if meta.year else ""
     return f"{entry.issuer}{year}{meta.doc_type}：{meta.title}"

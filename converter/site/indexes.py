@@ -35,9 +35,11 @@ class IndexPage:
         return body
 
 
-def index_pages(catalog: Catalog, site_name: str, description: str = "") -> list[IndexPage]:
+def index_pages(catalog: Catalog, site_name: str, description: str = "",
+                open_data: Callable[[Link], str] | None = None) -> list[IndexPage]:
+    """`open_data(link)`: the home page's list of the open data files (none without it)."""
     home = (("首页", HOME),)
-    pages = [IndexPage(HOME, site_name, (), partial(write_home, catalog, description), tuple(catalog.entries))]
+    pages = [IndexPage(HOME, site_name, (), partial(write_home, catalog, description, open_data), tuple(catalog.entries))]
     for src, title in SECTIONS.items():
         pages.append(IndexPage(src, f"按{title}浏览", home, partial(_OVERVIEWS[src], catalog),
                                tuple(catalog.entries)))
@@ -66,7 +68,8 @@ def index_pages(catalog: Catalog, site_name: str, description: str = "") -> list
 # --- the home page and the four overviews ---------------------------------------------------------
 
 
-def write_home(catalog: Catalog, description: str, body: Body, link: Link) -> None:
+def write_home(catalog: Catalog, description: str, open_data: Callable[[Link], str] | None, body: Body,
+               link: Link) -> None:
     years = catalog.sorted_years()
     summary = f"共收录报告 {len(catalog.entries)} 篇"
     if years:
@@ -86,6 +89,9 @@ def write_home(catalog: Catalog, description: str, body: Body, link: Link) -> No
     body.add(name_list(issuers[:HOME_ISSUERS], catalog.issuers, catalog.issuer_src, link))
     if len(issuers) > HOME_ISSUERS:
         body.add(f"<p>{a(link(ISSUERS), f'全部 {len(issuers)} 个发文机关')}</p>")
+    if open_data and catalog.entries:
+        body.h2("data", "开放数据")
+        body.add(open_data(link))
 
 
 def write_years(catalog: Catalog, body: Body, link: Link) -> None:

@@ -11,7 +11,6 @@ import os
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands import build as mkdocs_build  # noqa: E402
-from mkdocs.commands import serve as mkdocs_serve  # noqa: E402
 from mkdocs.config import base, config_options, load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import BasePlugin, get_plugin_logger  # noqa: E402
@@ -22,5 +21,4 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 __all__ = ["BasePlugin", "File", "Files", "MkDocsException", "Page", "PluginError", "base", "config_options",
-           "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config", "mkdocs_build",
-           "mkdocs_serve"]
+           "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config", "mkdocs_build"]

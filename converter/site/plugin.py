@@ -19,6 +19,7 @@ from converter.site.indexes import SECTIONS, IndexPage, index_pages
 from converter.site.markup import esc
 from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_relative_url, get_toc
 from converter.site.mkdocs_api import config_options as c
+from converter.site.open_data import OpenData
 from converter.site.prerender import Prerender, report_markdown
 from converter.site.report_page import Original, card, digest, with_card
 from converter.site.views import PageParts, index_parts, report_parts
@@ -75,12 +76,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pages = read_pages(files)
         self.catalog = Catalog([Entry(src, ReportMeta.from_dict(data)) for src, (data, _) in self.pages.items()])
         self.index = {}
-        for page in index_pages(self.catalog, config.site_name, config.site_description or ""):
+        self.urls = {f.src_uri: f.url for f in files}
+        self.open_data = OpenData(self.catalog, {src: body for src, (_, body) in self.pages.items()}, self.urls)
+        for page in index_pages(self.catalog, config.site_name, config.site_description or "", self.open_data.listing):
             if files.get_file_from_path(page.src_uri) is None:  # a page staff wrote themselves wins
                 files.append(File.generated(config, page.src_uri, content=_stub(page.title)))
                 self.index[page.src_uri] = page
         theme_setup.drop_unused_assets(files, config)
-        self.urls = {f.src_uri: f.url for f in files}
+        self.urls.update({f.src_uri: f.url for f in files})
         self.originals = find_originals(self.catalog, files)
         return files
 
@@ -164,6 +167,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target = site_dir / feed.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(xml, encoding="utf-8")
+        self.open_data.write(site_dir)
         theme_setup.settle_sitemap(site_dir)
 
     def _parts(self, page, config) -> PageParts:

@@ -86,11 +86,16 @@ def _date(entry: Entry, catalog: Catalog, link: Link, value) -> str:
     return f'<time datetime="{esc(value)}">{esc(chinese_date(value))}</time>' if value else ""
 
 
+def _published(entry: Entry, catalog: Catalog, link: Link, value) -> str:
+    return _date(entry, catalog, link, entry.published)
+
+
 def _topics(entry: Entry, catalog: Catalog, link: Link, value) -> str:
     return "；".join(a(link(catalog.topic_src(t)), t) for t in value if t in catalog.topics)
 
 
-CARD_VALUES = {"issuer": _issuer, "year": _year, "doc_type": _doc_type, "date": _date, "topics": _topics}
+CARD_VALUES = {"issuer": _issuer, "year": _year, "doc_type": _doc_type, "date": _date, "published": _published,
+               "topics": _topics}
 
 
 def with_card(content: str, title: str, card_html: str) -> str:
@@ -164,3 +169,17 @@ def related_box(items: list[Related], link: Link) -> str:
     )
     return ('<section class="archive-related" aria-labelledby="archive-related">'
             f'<h2 id="archive-related">相关报告</h2><ul class="archive-related__list">{rows}</ul></section>')
+
+
+def report_tools() -> str:
+    """Where archive-report.js puts the 打印 and 朗读 buttons (shown once the script runs)."""
+    return '<div class="archive-tools" role="group" aria-label="本页工具" hidden></div>'
+
+
+def print_footer(index_number: str, permalink: str, absolute: bool) -> str:
+    """The printout's footer: 索引号, the address and the print date (the script fills in the date, and
+    the address when the site has no site_url). Not shown on screen."""
+    number = f"<span>索引号：{esc(index_number)}</span>" if index_number else ""
+    url = esc(permalink) if absolute else ""
+    return (f'<div class="archive-print-footer">{number}<span>网址：<span data-print-url>{url}</span></span>'
+            "<span>打印日期：<span data-print-date></span></span></div>")

@@ -7,6 +7,7 @@ the topic page stays small however large the archive grows.
 from __future__ import annotations
 
 from converter.site.catalog import Catalog, Entry
+from converter.site.chart import year_links_chart
 from converter.site.listing import Body, group_by, meta_line, report_list
 from converter.site.markup import Link, a, esc
 
@@ -26,7 +27,10 @@ def needs_year_page(group: list[Entry]) -> bool:
 def write_topic(topic: str, items: list[Entry], catalog: Catalog, body: Body, link: Link) -> None:
     body.add(f"<p>涉及“{esc(topic)}”的报告 {len(items)} 篇，按年度从新到旧排列；"
              f"每年列出与该主题最相关的报告及其章节。</p>")
-    for year, group in topic_years(items).items():
+    years = topic_years(items)
+    counts = {year: (len(group), sum(len(topic_sections(e, topic)) for e in group)) for year, group in years.items()}
+    body.add(year_links_chart(counts, lambda year: f"#y{year}", f"“{topic}”", "涉及章节"))
+    for year, group in years.items():
         body.h2(f"y{year}", f"{year}年（{len(group)}）")
         shown = by_relevance(group, topic)[:REPORTS_SHOWN]
         body.add(report_list(shown, link, (), item=lambda e: topic_item(e, topic, link)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from converter.render.open_data import json_path
 from converter.site.catalog import FEED, Catalog, Entry
 from converter.site.head_meta import citation, json_ld, meta_tags
 from converter.site.indexes import IndexPage
@@ -15,8 +16,10 @@ from converter.site.report_page import (
     citation_box,
     download_box,
     ocr_notice,
+    print_footer,
     quick_download,
     related_box,
+    report_tools,
     report_trail,
 )
 
@@ -28,6 +31,8 @@ class PageParts:
     quick: str = ""  # the quick download link beside the breadcrumbs
     aside: str = ""  # download box, citation, related reports: after the text
     notice: str = ""  # above the text, outside what is searched: the scan notice
+    tools: str = ""  # a report's 打印 and 朗读 buttons, beside the breadcrumbs
+    footer: str = ""  # a report's printout footer (索引号, address, print date)
     memo: str = ""  # key prefix of the template parts this page shares with others (theme_setup.BlockMemo)
 
 
@@ -38,10 +43,13 @@ def feed_link(href: str, title: str) -> str:
 def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link: Link,
                  permalink: str, absolute: bool, site_name: str) -> PageParts:
     """`permalink`: the page's address (absolute when the site has a site_url, else relative)."""
-    head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"), meta_tags(entry),
-                      json_ld(entry, original, permalink, absolute)))
+    data = link(json_path(entry.src_uri))
+    head = "\n".join((feed_link(link(FEED), f"{site_name}：新收录报告"),
+                      f'<link rel="alternate" type="application/json" href="{esc(data)}" title="本篇的开放数据（JSON）">',
+                      meta_tags(entry), json_ld(entry, original, permalink, absolute)))
     aside = "".join((
         download_box(original, entry.meta.title, link, entry.meta.format),
+        f'<p class="archive-data-link">本篇的元数据和全文（开放数据）：<a href="{esc(data)}" type="application/json">JSON</a></p>',
         citation_box(citation(entry, permalink), permalink, absolute),
         related_box(related(entry, catalog), link),
     ))
@@ -51,6 +59,8 @@ def report_parts(entry: Entry, catalog: Catalog, original: Original | None, link
         quick=quick_download(original, link),
         notice=ocr_notice(entry.meta.ocr),
         aside=f'<div class="archive-aside">{aside}</div>',
+        tools=report_tools(),
+        footer=print_footer(entry.meta.index_number, permalink, absolute),
     )
 
 

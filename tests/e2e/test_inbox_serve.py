@@ -34,7 +34,7 @@ def served(tmp_path):
         _wait_for(url, server)
         yield archive, url, server
     finally:
-        server.send_signal(signal.SIGINT)  # what Ctrl+C does: mkdocs shuts down cleanly
+        server.send_signal(signal.SIGINT)  # what Ctrl+C does: the server shuts down cleanly
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:

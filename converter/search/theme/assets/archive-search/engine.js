@@ -4,20 +4,28 @@
  *
  * Stable API (relied on by tests and by anyone embedding the archive):
  *
- *   window.archiveSearch.search(query, {filters, limit, offset, excerpts})
- *     -> Promise<{total, results: [{url, title, year, issuer, doc_type, excerpt, ...}], facets}>
+ *   window.archiveSearch.search(query, {filters, limit, offset, excerpts, sort})
+ *     -> Promise<{total, results: [{url, title, year, issuer, doc_type, doc_number, excerpt, ...}], facets, years}>
  *
  *   query     terms separated by spaces; a report matches when it contains every term exactly
  *             (same normalisation as the index: NFKC per character, lower case, zero-width characters
  *             dropped, spaces between digits dropped).
- *   filters   {year: 2023 | [from, to], issuer: "…" | ["…"], topic: "…" | ["…"], doc_type: "…" | ["…"]}
+ *   filters   {year: 2023 | [from, to], date: ["2019-03", "2023-12"] (成文日期 by month, either end may be
+ *             ""; a report without a date counts by its year), issuer: "…" | ["…"], topic: "…" | ["…"],
+ *             doc_type: "…" | ["…"]}
+ *   sort      "relevance" (default), "newest" or "oldest" (成文日期, else the end of the report's year).
  *   limit     results to return (default 10; Infinity = every match); offset: results to skip.
  *   excerpts  how many of the returned results get an excerpt (default 10); the others get "".
  *   url       the report page URL relative to the site root, e.g. "reports/2023/kejiju/".
  *   excerpt   HTML: escaped report text around the first match, matches wrapped in <mark>.
  *   facets    {year, issuer, topic, doc_type}: value -> number of matching reports, each counted with
  *             the other filters applied.
- * Ranking: reports whose title contains more of the terms first, then more matches, then newer.
+ *   years     {"2023": {reports, matches}}: per year (年度), the matching reports and their matches, with
+ *             the filters but the year filter applied (what the year chart draws).
+ * A term that is a 文号 (`明科发〔2023〕12号`, in any of its bracket forms) also finds the report whose
+ * 文号 it is, whatever brackets either is written with.
+ * Ranking: reports whose 文号 is a term first, then whose title contains more of the terms, then more
+ * matches, then newer.
  * Nothing is downloaded until the first search.
  */
 (function () {
@@ -118,7 +126,16 @@
     let position = 0;
     for (const d of meta.reports) { meta.starts.push(position); position += d.length + 1; }
     meta.normTitles = meta.reports.map((d) => normalize(d.title));
+    meta.docKeys = meta.reports.map((d) => docNumberKey(d.doc_number || ""));
     return meta;
+  }
+
+  const DOC_NUMBER = /^(.+?)[〔[【(](\d{4})[〕\])】]第?(\d+)号$/;
+
+  /** A 文号 in the one form compared (see converter/metadata/doc_numbers.py), or "". */
+  function docNumberKey(text) {
+    const m = normalize(text).replace(/\s+/g, "").match(DOC_NUMBER);
+    return m ? m[1] + "〔" + m[2] + "〕" + Number(m[3]) + "号" : "";
   }
 
   function decodeRow(meta, row) {
@@ -255,6 +272,8 @@
       const hit = hits.get(doc);
       if (hit) hit.count++; else hits.set(doc, { count: 1, first: position - meta.starts[doc] });
     }
+    const key = docNumberKey(term);
+    if (key) meta.docKeys.forEach((k, doc) => { if (k === key && !hits.has(doc)) hits.set(doc, { count: 1, first: 0 }); });
     return hits;
   };
 
@@ -284,11 +303,25 @@
     return [Number(parts[0]) || -Infinity, Number(parts.length > 1 ? parts[1] : parts[0]) || Infinity];
   }
 
+  /** [from, to] months ("YYYY-MM", "" for open) of filters.date, or null. */
+  function monthRange(value) {
+    const [from, to] = (Array.isArray(value) ? value : String(value || "").split("/")).map((v) => String(v || "").slice(0, 7));
+    return from || to ? [from || "", to || ""] : null;
+  }
+
+  function inMonths(d, months) {
+    if (!d.date) return (!months[0] || d.year >= Number(months[0].slice(0, 4))) && (!months[1] || d.year <= Number(months[1].slice(0, 4)));
+    const month = d.date.slice(0, 7);
+    return (!months[0] || month >= months[0]) && (!months[1] || month <= months[1]);
+  }
+
   function facetTests(meta, filters) {
     filters = filters || {};
     const years = yearRange(filters.year);
+    const months = monthRange(filters.date);
     const sets = { issuer: asList(filters.issuer), topic: asList(filters.topic), doc_type: asList(filters.doc_type) };
     return {
+      date: (d) => !months || inMonths(d, months),
       year: (d) => !years || (d.year >= years[0] && d.year <= years[1]),
       issuer: (d) => !sets.issuer || sets.issuer.includes(d.issuer),
       doc_type: (d) => !sets.doc_type || sets.doc_type.includes(d.doc_type),
@@ -300,33 +333,41 @@
     return { year: [String(d.year)], issuer: [d.issuer], doc_type: [d.doc_type], topic: d.topics };
   }
 
-  function countFacets(meta, docs, tests) {
+  const FACET_IGNORES = { year: ["year"], issuer: ["issuer"], topic: ["topic"], doc_type: ["doc_type"] };
+
+  /** Facet counts (each with the other filters applied) and, per year, reports and matches. */
+  function countFacets(meta, docs, tests, counts) {
     const facets = { year: {}, issuer: {}, topic: {}, doc_type: {} };
+    const years = {};
     const names = Object.keys(tests);
     for (const doc of docs) {
       const d = meta.reports[doc];
-      const passed = names.filter((n) => tests[n](d));
+      const failed = names.filter((n) => !tests[n](d));
       const values = facetValues(d);
-      for (const name of names) {
-        if (passed.length === names.length || (passed.length === names.length - 1 && !passed.includes(name))) {
-          for (const v of values[name]) facets[name][v] = (facets[name][v] || 0) + 1;
+      for (const [name, ignored] of Object.entries(FACET_IGNORES)) {
+        if (!failed.every((n) => ignored.includes(n))) continue;
+        for (const v of values[name]) facets[name][v] = (facets[name][v] || 0) + 1;
+        if (name === "year") {
+          const y = years[d.year] || (years[d.year] = { reports: 0, matches: 0 });
+          y.reports++; y.matches += counts ? counts(doc) : 0;
         }
       }
     }
-    return facets;
+    return { facets, years };
   }
 
   Engine.prototype.search = async function (query, options) {
     options = options || {};
     const meta = await this.load();
     const terms = queryTerms(query);
-    const answer = { query: String(query || ""), terms, total: 0, results: [], facets: countFacets(meta, [], {}) };
+    const answer = { query: String(query || ""), terms, total: 0, results: [], ...countFacets(meta, [], {}) };
     if (!terms.length) return answer;
     const perTerm = await Promise.all(terms.map((t) => this.matches(meta, t)));
     const docs = [...perTerm[0].keys()].filter((doc) => perTerm.every((m) => m.has(doc)));
     const tests = facetTests(meta, options.filters);
-    answer.facets = countFacets(meta, docs, tests);
-    const ranked = rank(meta, docs.filter((doc) => Object.values(tests).every((test) => test(meta.reports[doc]))), terms, perTerm);
+    Object.assign(answer, countFacets(meta, docs, tests, (doc) => perTerm.reduce((n, m) => n + m.get(doc).count, 0)));
+    const chosen = docs.filter((doc) => Object.values(tests).every((test) => test(meta.reports[doc])));
+    const ranked = sortBy(rank(meta, chosen, terms, perTerm), options.sort);
     const limit = options.limit === undefined ? 10 : options.limit;
     const offset = options.offset || 0;
     const shown = ranked.slice(offset, limit === Infinity ? undefined : offset + limit);
@@ -337,24 +378,36 @@
     return answer;
   };
 
-  /** Reports with more terms in the title first, then more matches, then newer (URL breaks ties). */
+  /** Reports whose 文号 is a term first, then with more terms in the title, then more matches, then
+   * newer (URL breaks ties). */
   function rank(meta, docs, terms, perTerm) {
+    const keys = terms.map(docNumberKey).filter(Boolean);
     const ranked = docs.map((doc) => ({
       doc,
+      numbered: keys.includes(meta.docKeys[doc]) ? 1 : 0,
       titleTerms: terms.filter((t) => meta.normTitles[doc].includes(t)).length,
       count: perTerm.reduce((n, m) => n + m.get(doc).count, 0),
       first: perTerm[0].get(doc).first,
       year: meta.reports[doc].year, date: meta.reports[doc].date, url: meta.reports[doc].url,
     }));
-    return ranked.sort((a, b) => b.titleTerms - a.titleTerms || b.count - a.count || b.year - a.year ||
-      (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
+    return ranked.sort((a, b) => b.numbered - a.numbered || b.titleTerms - a.titleTerms || b.count - a.count ||
+      b.year - a.year || (b.date > a.date) - (b.date < a.date) || (a.url > b.url) - (a.url < b.url));
+  }
+
+  /** The ranked reports in date order when asked ("newest", "oldest"); relevance breaks ties. */
+  function sortBy(ranked, sort) {
+    if (sort !== "newest" && sort !== "oldest") return ranked;
+    const day = (r) => r.date || r.year + "-12-31";
+    const sign = sort === "newest" ? -1 : 1;
+    return ranked.map((r, i) => [r, i]).sort(([a, i], [b, j]) => sign * ((day(a) > day(b)) - (day(a) < day(b))) || i - j)
+      .map(([r]) => r);
   }
 
   function result(meta, r, parts) {
     const d = meta.reports[r.doc];
     return {
       url: d.url, title: d.title, year: d.year, issuer: d.issuer, doc_type: d.doc_type,
-      topics: d.topics, date: d.date || null, matches: r.count,
+      topics: d.topics, date: d.date || null, doc_number: d.doc_number || "", matches: r.count,
       excerpt: partsToHtml(parts), excerpt_parts: parts,
     };
   }
@@ -414,6 +467,7 @@
     base: engine.base,  // the site root, for ui.js
     normalize,
     terms: queryTerms,
+    docNumberKey,
     ready: true,
   };
   document.dispatchEvent(new CustomEvent("archive-search-ready"));

@@ -23,9 +23,10 @@
     };
     window.ResizeObserver = LocalResizeObserver;
   }
-  /* The reader's chosen font size, applied before the first paint so the page does not jump. */
+  /* The reader's chosen font size and 长者模式, applied before the first paint so the page does not jump. */
   try {
     var scale = window.localStorage.getItem("archive.fontScale");
     if (scale) { document.documentElement.style.setProperty("--archive-font-scale", scale); }
+    if (window.localStorage.getItem("archive.elder") === "1") { document.documentElement.setAttribute("data-archive-elder", ""); }
   } catch (e) { /* storage blocked: default size */ }
 })();

@@ -1,6 +1,23 @@
-/* The archive's page behaviour: font-size control, copy buttons, full permalinks. No outside requests. */
+/* The archive's page behaviour: font-size control, 长者模式, copy buttons, full permalinks. No outside
+   requests. */
 (function () {
   var KEY = "archive.fontScale";
+  var ELDER = "archive.elder";  /* "1": 长者模式 on (archive-head.js applies it before the first paint) */
+
+  /* 长者模式: one switch for 特大 type, high-contrast colours and bigger targets (archive.css), remembered. */
+  function elderSwitch() {
+    var button = document.querySelector(".archive-elder");
+    if (!button) { return; }
+    var on = document.documentElement.hasAttribute("data-archive-elder");
+    button.setAttribute("aria-pressed", String(on));
+    button.addEventListener("click", function () {
+      on = !on;
+      document.documentElement.toggleAttribute("data-archive-elder", on);
+      button.setAttribute("aria-pressed", String(on));
+      try { window.localStorage.setItem(ELDER, on ? "1" : "0"); } catch (e) { /* storage blocked */ }
+    });
+    button.hidden = false;
+  }
 
   function setScale(scale, buttons) {
     document.documentElement.style.setProperty("--archive-font-scale", scale);
@@ -44,6 +61,7 @@
   }
 
   fontSizeControl();
+  elderSwitch();
   copyButtons();
   fullPermalinks();
 })();

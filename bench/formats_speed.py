@@ -49,8 +49,9 @@ def libreoffice(docs: list[Path]) -> None:
 
 
 def pdf_pages(pdfs: list[Path], what: str) -> None:
-    from converter.reading.pdf import read_pdf
     import pypdfium2
+
+    from converter.reading.pdf import read_pdf
 
     pages = sum(len(pypdfium2.PdfDocument(str(p))) for p in pdfs)
     wall, cpu = timed(lambda: [read_pdf(p) for p in pdfs])

@@ -11,11 +11,10 @@ import tempfile
 from pathlib import Path
 
 import docx
+from conftest import require
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
-
-from conftest import require
 from docx_factory import write_docx
 
 

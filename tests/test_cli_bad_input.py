@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 from archive_helpers import pages, run, tree
+from conftest import require
 from docx_factory import Para, encrypted_docx, simple_report, write_docx, write_ole
 from format_files import text_file, web_page
 from pdf_factory import hand_pdf
-
-from conftest import require
 
 import converter.archive.workers  # noqa: F401  (monkeypatched below)
 from converter.data.frontmatter import split_page

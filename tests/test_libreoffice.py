@@ -7,7 +7,6 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
 from conftest import require
 
 from converter.model.errors import ArchiveError

@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 
 import pytest
+from conftest import require
+from docx_factory import Para, Title
+from pdf_factory import joined, office_pdfs, scanned
 
 from converter.model import Heading, Paragraph
 from converter.reading.ocr import repaired_label
 from converter.reading.pdf import read_pdf
 from converter.structure.outline import build_report
-from docx_factory import Para, Title
-from conftest import require
-from pdf_factory import joined, office_pdfs, scanned
 
 BODY = ("2023年，我局紧紧围绕创新驱动发展战略，扎实推进各项工作，全年新增发明专利授权二十一件，"
         "组织科技特派员深入乡镇开展技术服务一百二十次，科技创新能力持续提升。")

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from converter.model.errors import ArchiveError
 from converter.metadata.extract import extract_metadata
 from converter.model import Heading, SourceParagraph, Table
-from converter.structure.outline import build_report
+from converter.model.errors import ArchiveError
 from converter.reading.html import read_html
 from converter.render.markdown import render_markdown
+from converter.structure.outline import build_report
 
 TITLE = "明湖区科技局2023年工作总结"
 ARTICLE = f"""<h1 class="title">{TITLE}</h1>

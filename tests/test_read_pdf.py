@@ -6,15 +6,15 @@ import time
 from pathlib import Path
 
 import pytest
+from docx_factory import Para, Title, Xml
+from pdf_factory import hand_pdf, merged_table, office_pdfs
 
 from converter.data.heading_rules import heading_rules
 from converter.model import Heading, Paragraph, Run, SourceParagraph, Table
 from converter.model.errors import ArchiveError
-from converter.structure.outline import build_report
 from converter.reading.pdf import read_pdf
 from converter.reading.pdf_lines import TextLine, drop_furniture
-from docx_factory import Para, Title, Xml
-from pdf_factory import hand_pdf, merged_table, office_pdfs
+from converter.structure.outline import build_report
 
 BODY = "仿宋_GB2312"
 INDENT = "\u3000\u3000"

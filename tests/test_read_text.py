@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from converter.model.errors import ArchiveError
 from converter.metadata.extract import extract_metadata
 from converter.model import Heading
-from converter.structure.outline import build_report
+from converter.model.errors import ArchiveError
 from converter.reading.text import read_text, text_document
 from converter.render.markdown import render_markdown
+from converter.structure.outline import build_report
 
 REPORT = ("区科技局2023年工作总结\n"
           "2023年，区科技局在区委、区政府的正确领导下，科技工作不断取得新突破。\n"

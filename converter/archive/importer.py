@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Callable
 
 from converter.archive.atomic import write_atomic
+from converter.archive.batch import convert_office_files, with_formats
 from converter.archive.beside import image_to_write, published_beside, remove_replaced
 from converter.archive.lock import archive_lock
-from converter.archive.batch import convert_office_files, with_formats
 from converter.archive.pages import REPORTS_DIR, STATE, Backup, ExistingPage, PageIndex, index_number, merged
 from converter.archive.prepare import CHANGED, IMAGE_FOLDER, Failed, Job, Prepared, prepare, program_error
 from converter.archive.workers import Lost, default_workers, run_all

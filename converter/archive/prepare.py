@@ -17,8 +17,8 @@ from converter.metadata.topics import taxonomy_for
 from converter.model import Image, Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import ReportMeta
-from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.reading.intake import CORRUPT, DAMAGED, check_has_text, read_original
+from converter.reading.package_limits import TIME_LIMIT_SECONDS
 from converter.safety.download import Copy, published_copy
 from converter.safety.publication import received_findings, refusal
 

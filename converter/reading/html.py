@@ -15,7 +15,8 @@ import email.policy
 import re
 from pathlib import Path
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from converter.model import DocProperties, SourceDocument
 from converter.model.errors import ArchiveError

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from converter.model import NumberLabel, Run, SourceParagraph, Table
 from converter.data.heading_rules import HeadingRules
+from converter.model import NumberLabel, Run, SourceParagraph, Table
 from converter.structure.runs import join_breaks, strip_runs, text_of
 
 

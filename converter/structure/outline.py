@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from converter.data.heading_rules import HeadingRules, heading_rules
 from converter.model import Heading, Notice, Paragraph, Report, Run, SourceDocument, Table
 from converter.structure.clean_lines import Line, clean_blocks, prevailing
-from converter.data.heading_rules import HeadingRules, heading_rules
 from converter.structure.runs import SPACE, join_breaks, split_runs, strip_runs, text_of
 from converter.structure.title import find_title
 

@@ -7,10 +7,10 @@ This is the one title finder for a .docx: the page's `#` and the front matter's 
 (`metadata.title_fallback` only handles what it cannot see)."""
 from __future__ import annotations
 
-from converter.model import Table
-from converter.structure.clean_lines import prevailing
 from converter.data.heading_rules import HeadingRules
 from converter.data.web_furniture import is_web_furniture
+from converter.model import Table
+from converter.structure.clean_lines import prevailing
 
 SEARCH = 8  # lines from the top where a title may be
 SKIPPABLE = 20  # short lines above the title (附件1, 文号) are passed over; a longer one ends the search

@@ -10,7 +10,8 @@ from docx_factory import Para, Title
 from pdf_factory import joined, office_pdfs, scanned
 
 from converter.model import Heading, Paragraph
-from converter.reading.ocr import repaired_label
+from converter.reading import ocr
+from converter.reading.ocr_marks import repaired_label, repaired_lines
 from converter.reading.pdf import read_pdf
 from converter.structure.outline import build_report
 
@@ -61,3 +62,23 @@ def test_a_page_without_text_inside_a_text_pdf_is_ocrd_alone(pdfs):
                                          ("（二）狠抓收入", "（二）狠抓收入"), ("四季有鲜", "四季有鲜"), ("一、概述", "一、概述")])
 def test_a_label_whose_bracket_ocr_garbled_is_read_as_the_label(read, shown):
     assert repaired_label(read) == shown
+
+
+def test_ascii_marks_next_to_chinese_take_the_full_width_form():
+    assert repaired_lines(["坚持党建引领;细化措施,狠抓落实:一是(试行)", "增长3.5%,共1,000元"]) == [
+        "坚持党建引领；细化措施，狠抓落实：一是（试行）", "增长3.5%，共1,000元"]
+
+
+def test_straight_quotes_pair_as_opening_and_closing_across_lines():
+    assert repaired_lines(['实现"一岛两', '窗三区"的战略，"五星级"党组织', '巩固“五星级"成果，say "hi"']) == [
+        "实现“一岛两", "窗三区”的战略，“五星级”党组织", '巩固“五星级”成果，say "hi"']
+
+
+def _word(text: str, left: int, height: int) -> dict:
+    return {"text": text, "left": str(left), "top": str(100 + 62 - height), "width": "60", "height": str(height)}
+
+
+def test_a_short_last_line_ending_in_punctuation_keeps_the_body_size():
+    body = ocr._line([_word("名度", 0, 62), _word("，", 130, 22), _word("强化", 160, 62)], "", 72 / 300, 1, 842)
+    last = ocr._line([_word("道路", 0, 62), _word("。", 130, 20)], "", 72 / 300, 1, 842)
+    assert abs(last.size - body.size) < 0.5

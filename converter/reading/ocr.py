@@ -5,12 +5,9 @@ lines → paragraphs → structure path.
 Tesseract reports words with their boxes in pixels; a line's characters are joined with nothing between
 Chinese characters (Tesseract puts a space between its "words"), a space only between Latin words. The
 size of a line is its height in points, snapped to the page's few sizes so that lines of one paragraph
-agree (OCR heights wobble by a point or two). Tesseract reads full-width brackets as ASCII `(` `)`: next to
-a Chinese character they are given back the full-width form Chinese text uses (an OCR reading cannot tell
-the widths apart, and a `（一）` label must read as one to be a heading). Other punctuation is as read.
-At the start of a line Tesseract often garbles the opening bracket of a bold `（四）` label (`〈（一）`,
-`\\四）`): stray marks before the label are dropped and a lost opening bracket is put back — a line never
-opens with `四）` in Chinese, so this restores the label the page shows rather than inventing one.
+agree (OCR heights wobble by a point or two); it is measured on Chinese characters only, as a line's
+punctuation is smaller (a last line `道路。` would otherwise read as a smaller size and end the paragraph).
+Punctuation Tesseract reads in its ASCII form is given the form Chinese text uses (`ocr_marks`).
 """
 from __future__ import annotations
 
@@ -25,6 +22,7 @@ import numpy
 
 from converter.model import Run
 from converter.model.errors import ArchiveError
+from converter.reading.ocr_marks import repaired_lines
 from converter.reading.pdf_lines import TextLine
 
 LANGUAGES = "chi_sim"
@@ -32,10 +30,7 @@ CPU_SECONDS_PER_PAGE = 60  # a page takes 2-3 CPU seconds; a CPU limit holds on 
 WALL_SECONDS_PER_PAGE = 900  # only a backstop for a Tesseract that waits on nothing
 INK_SHARE = 0.92  # a Chinese character's ink is about this share of its font size
 SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
-FULL_WIDTH = str.maketrans("()", "（）")
-HAN = "\u3400-\u9fff"
-NEXT_TO_HAN = re.compile(rf"(?<=[{HAN}])[()]|[()](?=[{HAN}])")
-GARBLED_LABEL = re.compile(r"^[^\w（(]{0,2}[（(]?([一二三四五六七八九十]{1,3})）")
+HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 MISSING = ("ocr-missing", "这个 PDF 是扫描件，需要文字识别（OCR），但本机没有安装 Tesseract 中文识别",
            "请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）后再导入")
 FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败", "请确认扫描件清晰可读，或找到含文字的原稿后再导入")
@@ -43,11 +38,9 @@ FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败",
 
 def page_lines(image: numpy.ndarray, dpi: int, page: int, page_height: float) -> list[TextLine]:
     """The text lines Tesseract reads in an 8-bit grey page image rendered at `dpi`."""
-    words = _words(_tesseract_tsv(_pgm(image)))
-    scale = 72 / dpi
-    lines = []
-    for group in _grouped(words):
-        lines.append(_line(group, scale, page, page_height))
+    groups = _grouped(_words(_tesseract_tsv(_pgm(image))))
+    texts = repaired_lines([_text(group) for group in groups])
+    lines = [_line(group, text, 72 / dpi, page, page_height) for group, text in zip(groups, texts)]
     return _snap_sizes([line for line in lines if line.text.strip()])
 
 
@@ -72,12 +65,6 @@ def _tesseract_tsv(image: bytes) -> str:
             raise ArchiveError(*MISSING)
         raise ArchiveError(*FAILED)
     return done.stdout.decode("utf-8", "replace")
-
-
-def repaired_label(text: str) -> str:
-    """`（四）…` for an OCR line that opens `\\四）…` or `〈（四）…`."""
-    match = GARBLED_LABEL.match(text)
-    return f"（{match.group(1)}）{text[match.end():]}" if match else text
 
 
 def _limit_cpu() -> None:
@@ -119,20 +106,22 @@ def _band(words: list[dict]) -> tuple[int, int]:
     return min(int(w["top"]) for w in words), max(int(w["top"]) + int(w["height"]) for w in words)
 
 
-def _line(words: list[dict], scale: float, page: int, page_height: float) -> TextLine:
+def _text(words: list[dict]) -> str:
     text = ""
     for word in words:
         piece = word["text"].strip()
         if text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum():
             text += " "
         text += piece
-    text = repaired_label(NEXT_TO_HAN.sub(lambda m: m.group().translate(FULL_WIDTH), text))
+    return text
+
+
+def _line(words: list[dict], text: str, scale: float, page: int, page_height: float) -> TextLine:
     lefts = [int(w["left"]) for w in words]
     rights = [int(w["left"]) + int(w["width"]) for w in words]
     tops = [int(w["top"]) for w in words]
     bottoms = [int(w["top"]) + int(w["height"]) for w in words]
-    heights = [int(w["height"]) for w in words if not w["text"].strip().isascii()] or [b - t for t, b in
-                                                                                          zip(tops, bottoms)]
+    heights = [int(w["height"]) for w in words if HAN.search(w["text"])] or [b - t for t, b in zip(tops, bottoms)]
     size = median(heights) * scale / INK_SHARE
     return TextLine(page=page, x0=min(lefts) * scale, x1=max(rights) * scale, top=min(tops) * scale,
                     bottom=max(bottoms) * scale, size=size, runs=(Run(text=text, size=size),),

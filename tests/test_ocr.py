@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+import numpy
+
 import pytest
 from conftest import require
 from docx_factory import Para, Title
@@ -11,6 +13,7 @@ from pdf_factory import joined, office_pdfs, scanned
 
 from converter.model import Heading, Paragraph
 from converter.reading import ocr
+from converter.reading.ocr_gaps import skipped_bands
 from converter.reading.ocr_marks import repaired_label, repaired_lines
 from converter.reading.pdf import read_pdf
 from converter.structure.outline import build_report
@@ -82,3 +85,13 @@ def test_a_short_last_line_ending_in_punctuation_keeps_the_body_size():
     body = ocr._line([_word("名度", 0, 62), _word("，", 130, 22), _word("强化", 160, 62)], "", 72 / 300, 1, 842)
     last = ocr._line([_word("道路", 0, 62), _word("。", 130, 20)], "", 72 / 300, 1, 842)
     assert abs(last.size - body.size) < 0.5
+
+
+def test_a_band_of_ink_without_any_word_read_is_found_again():
+    page = numpy.full((400, 300), 255, dtype=numpy.uint8)
+    page[50:90, 20:280] = 0  # a line Tesseract read
+    page[150:190, 20:120] = 0  # a line it skipped
+    page[250:252, 20:280] = 0  # a rule: too low for a line of text
+    page[300:302, 20:21] = 0  # a speck
+    read = [{"top": "48", "height": "44"}]
+    assert skipped_bands(page, read, 200) == [(150, 190)]

@@ -77,6 +77,11 @@ def test_straight_quotes_pair_as_opening_and_closing_across_lines():
         "实现“一岛两", "窗三区”的战略，“五星级”党组织", '巩固“五星级”成果，say "hi"']
 
 
+def test_an_angle_bracket_closed_by_a_round_one_is_the_round_one():
+    assert repaired_lines(["完善区〈县）对片区〈乡镇）财政", "《〈条例〉实施办法》"]) == [
+        "完善区（县）对片区（乡镇）财政", "《〈条例〉实施办法》"]
+
+
 def _word(text: str, left: int, height: int) -> dict:
     return {"text": text, "left": str(left), "top": str(100 + 62 - height), "width": "60", "height": str(height)}
 

@@ -4,8 +4,9 @@ An OCR reading cannot tell a full-width mark from its ASCII twin (`（` from `(`
 Tesseract's Chinese model reads the curly quotes `“”` as a straight `"` more often than not. Chinese text
 uses the full-width forms (the generated reports: 30 282 `，` against 6 `,` next to a Chinese character),
 so a mark touching a Chinese character is given its full-width form, and a straight quote becomes `“` or
-`”`: the closing one when a `“` before it on the page is still open, else the opening one. Nothing else is
-changed: a character Tesseract misread stays as read.
+`”`: the closing one when a `“` before it on the page is still open, else the opening one. An opening `（`
+read as the angle bracket `〈` is known by the `）` that closes it (`区〈县）` → `区（县）`; `〈…〉` stays).
+Nothing else is changed: a character Tesseract misread stays as read.
 
 At the start of a line Tesseract often garbles the opening bracket of a bold `（四）` label (`〈（一）`,
 `\\四）`): stray marks before the label are dropped and a lost opening bracket is put back — a line never
@@ -20,6 +21,7 @@ from converter.reading.fullwidth import CHINESE, MARKS
 FULL_WIDTH = {"(": "（", ")": "）", **MARKS}
 MARK_NEXT_TO_HAN = re.compile(rf"(?<={CHINESE})[(),;:?!]|[(),;:?!](?={CHINESE})")
 QUOTES = re.compile(r'[“”"]')
+ANGLE_CLOSED_ROUND = re.compile(r"〈([^〈〉（）()]*）)")  # `〈县）`: a `（` read as `〈`, by the bracket closing it
 GARBLED_LABEL = re.compile(r"^[^\w（(]{0,2}[（(]?([一二三四五六七八九十]{1,3})）")
 
 
@@ -27,7 +29,7 @@ def repaired_lines(texts: list[str]) -> list[str]:
     """A page's OCR lines, top to bottom, with their marks in the form Chinese text uses."""
     repaired, open_quote = [], False
     for text in texts:
-        text = MARK_NEXT_TO_HAN.sub(lambda m: FULL_WIDTH[m.group()], text)
+        text = ANGLE_CLOSED_ROUND.sub(r"（\1", MARK_NEXT_TO_HAN.sub(lambda m: FULL_WIDTH[m.group()], text))
         text, open_quote = _paired_quotes(text, open_quote)
         repaired.append(repaired_label(text))
     return repaired

@@ -12,7 +12,7 @@ from docx_factory import Para, Title
 from pdf_factory import joined, office_pdfs, scanned
 
 from converter.model import Heading, Paragraph
-from converter.reading import ocr
+from converter.reading import ocr, ocr_labels
 from converter.reading.ocr_gaps import skipped_bands
 from converter.reading.ocr_marks import repaired_label, repaired_lines
 from converter.reading.pdf import read_pdf
@@ -100,3 +100,16 @@ def test_a_band_of_ink_without_any_word_read_is_found_again():
     page[300:302, 20:21] = 0  # a speck
     read = [{"top": "48", "height": "44"}]
     assert skipped_bands(page, read, 200) == [(150, 190)]
+
+
+@pytest.mark.parametrize("line, suspect", [("、审批事项及处理情况", True), ("(/狼）扎实推进", True), ("（狼）扎实", True),
+                                           ("（七）加大招商", False), ("市、区委相关规定", False), ("4、强化监管", False)])
+def test_a_line_opening_like_a_label_without_its_numeral_is_suspect(line, suspect):
+    assert ocr_labels.suspect(line) is suspect
+
+
+@pytest.mark.parametrize("line, reread, shown", [("、审批事项及处理情况", "四、审站", "四、审批事项及处理情况"),
+                                                 ("(/狼）扎实推进", "(/八):", "（八）扎实推进"),
+                                                 ("、持续三个探索", "、持续三", "、持续三个探索")])
+def test_a_garbled_label_takes_the_label_read_again_alone_and_nothing_else(line, reread, shown):
+    assert ocr_labels.relabelled(line, reread) == shown

@@ -5,7 +5,8 @@ lines → paragraphs → structure path.
 Tesseract reads the page as one block of text (`--psm 6`), at the scan's own resolution: its automatic
 page layout (`--psm 3`) and an image enlarged to 300 dpi both read less (bench/ocr_settings.py on the scan
 sample: 96.1% of the body characters in 8-character runs, against 92.2% for the two together); the lines
-its layout step still drops are read again on their own (`ocr_gaps`).
+its layout step still drops are read again on their own (`ocr_gaps`), and so is a heading label whose
+numeral it lost (`ocr_labels`).
 
 Tesseract reports words with their boxes in pixels; a line's characters are joined with nothing between
 Chinese characters (Tesseract puts a space between its "words"), a space only between Latin words. The
@@ -27,7 +28,7 @@ import numpy
 
 from converter.model import Run
 from converter.model.errors import ArchiveError
-from converter.reading import ocr_gaps
+from converter.reading import ocr_gaps, ocr_labels
 from converter.reading.ocr_marks import repaired_lines
 from converter.reading.pdf_lines import TextLine
 
@@ -46,9 +47,18 @@ def page_lines(image: numpy.ndarray, dpi: int, page: int, page_height: float) ->
     """The text lines Tesseract reads in an 8-bit grey page image rendered at `dpi`."""
     words = _words(_tesseract_tsv(_pgm(image)))
     groups = _grouped(words + _skipped_words(image, words, dpi))
-    texts = repaired_lines([_text(group) for group in groups])
+    texts = repaired_lines([_read_text(image, group) for group in groups])
     lines = [_line(group, text, 72 / dpi, page, page_height) for group, text in zip(groups, texts)]
     return _snap_sizes([line for line in lines if line.text.strip()])
+
+
+def _read_text(image: numpy.ndarray, words: list[dict]) -> str:
+    """The line's text; its start read again alone when it looks like a garbled heading label (`ocr_labels`)."""
+    text = _text(words)
+    if not ocr_labels.suspect(text):
+        return text
+    piece = ocr_labels.label_piece(image, words)
+    return ocr_labels.relabelled(text, _text(_words(_tesseract_tsv(_pgm(piece), "7"))))
 
 
 def _skipped_words(image: numpy.ndarray, words: list[dict], dpi: int) -> list[dict]:
@@ -65,11 +75,13 @@ def _pgm(image: numpy.ndarray) -> bytes:
     return f"P5 {width} {height} 255\n".encode() + numpy.ascontiguousarray(image, dtype=numpy.uint8).tobytes()
 
 
-def _tesseract_tsv(image: bytes) -> str:
+def _tesseract_tsv(image: bytes, layout: str = "6") -> str:
+    """Tesseract's words in `image` (a PGM); `layout`: its page segmentation mode, "6" a block of text,
+    "7" a single line."""
     program = shutil.which("tesseract")
     if not program:
         raise ArchiveError(*MISSING)
-    command = [program, "stdin", "stdout", "-l", LANGUAGES, "--psm", "6", "-c", "preserve_interword_spaces=1", "tsv"]
+    command = [program, "stdin", "stdout", "-l", LANGUAGES, "--psm", layout, "-c", "preserve_interword_spaces=1", "tsv"]
     try:
         done = subprocess.run(command, input=image, capture_output=True, timeout=WALL_SECONDS_PER_PAGE,
                               check=False, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},

@@ -11,10 +11,11 @@ from conftest import require
 from docx_factory import Para, Title
 from pdf_factory import joined, office_pdfs, scanned
 
-from converter.model import Heading, Paragraph
+from converter.model import Heading, Paragraph, Run
 from converter.reading import ocr, ocr_labels
 from converter.reading.ocr_gaps import skipped_bands
 from converter.reading.ocr_marks import repaired_label, repaired_lines
+from converter.reading.pdf_lines import TextLine
 from converter.reading.pdf import read_pdf
 from converter.structure.outline import build_report
 
@@ -82,14 +83,15 @@ def test_an_angle_bracket_closed_by_a_round_one_is_the_round_one():
         "完善区（县）对片区（乡镇）财政", "《〈条例〉实施办法》"]
 
 
-def _word(text: str, left: int, height: int) -> dict:
-    return {"text": text, "left": str(left), "top": str(100 + 62 - height), "width": "60", "height": str(height)}
-
-
-def test_a_short_last_line_ending_in_punctuation_keeps_the_body_size():
-    body = ocr._line([_word("名度", 0, 62), _word("，", 130, 22), _word("强化", 160, 62)], "", 72 / 300, 1, 842)
-    last = ocr._line([_word("道路", 0, 62), _word("。", 130, 20)], "", 72 / 300, 1, 842)
-    assert abs(last.size - body.size) < 0.5
+def test_a_line_is_as_tall_as_its_characters_ink_not_as_its_ocr_boxes():
+    page = numpy.full((300, 400), 255, dtype=numpy.uint8)
+    page[100:140, 0:120] = 0  # 道路
+    page[100:140, 150:270] = 0  # 科技
+    page[132:140, 125:135] = 0  # 。 lower than the characters
+    boxes = [(0, 100, 120, 40), (125, 132, 10, 8), (150, 60, 120, 85)]  # the last box drifted up and grew
+    words = [{"left": str(x), "top": str(y), "width": str(w), "height": str(h)} for x, y, w, h in boxes]
+    assert ocr._ink_height(page, words) == 40
+    assert ocr._ink_height(page, words[:2]) == 40
 
 
 def test_a_band_of_ink_without_any_word_read_is_found_again():
@@ -113,3 +115,12 @@ def test_a_line_opening_like_a_label_without_its_numeral_is_suspect(line, suspec
                                                  ("、持续三个探索", "、持续三", "、持续三个探索")])
 def test_a_garbled_label_takes_the_label_read_again_alone_and_nothing_else(line, reread, shown):
     assert ocr_labels.relabelled(line, reread) == shown
+
+
+def test_a_line_of_a_character_or_two_takes_the_size_of_the_line_above_when_close():
+    def line(text: str, size: float, top: float) -> TextLine:
+        return TextLine(page=1, x0=90, x1=500, top=top, bottom=top + size, size=size, runs=(Run(text=text, size=size),))
+
+    sized = ocr._short_lines_sized([line("打造两岸融合交流平", 16, 100), line("台", 13.5, 130), line("二〇二三年", 13.5, 160),
+                                    line("作计划", 16, 200), line("附件", 10, 230)])
+    assert [round(line.size, 1) for line in sized] == [16, 16, 13.5, 16, 10]

@@ -11,15 +11,15 @@ numeral it lost (`ocr_labels`).
 Tesseract reports words with their boxes in pixels; a line's characters are joined with nothing between
 Chinese characters (Tesseract puts a space between its "words"), a space only between Latin words. The
 size of a line is its height in points, snapped to the page's few sizes so that lines of one paragraph
-agree (OCR heights wobble by a point or two); it is measured on Chinese characters only, as a line's
-punctuation is smaller (a last line `道路。` would otherwise read as a smaller size and end the paragraph).
+agree (OCR heights wobble by a point or two). It is measured on the ink under the line's words, not on
+Tesseract's boxes, which drift and grow (a first line read as large as the title above it was joined to
+it), and on the characters' dense band only (a last line `道路。` is not smaller than the others).
 Punctuation Tesseract reads in its ASCII form is given the form Chinese text uses (`ocr_marks`).
 """
 from __future__ import annotations
 
 import csv
 import io
-import re
 import shutil
 import subprocess
 from statistics import median
@@ -37,7 +37,9 @@ CPU_SECONDS_PER_PAGE = 60  # a page takes 2-3 CPU seconds; a CPU limit holds on 
 WALL_SECONDS_PER_PAGE = 900  # only a backstop for a Tesseract that waits on nothing
 INK_SHARE = 0.92  # a Chinese character's ink is about this share of its font size
 SIZE_CLUSTER = 0.12  # line heights within this share of each other are one size
-HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+SHORT_LINE, CLOSE = 3, 0.2  # a line of this many characters measured up to this share smaller than the line above
+INNER_GAP = 0.3  # blank rows fewer than this share of the characters' height are inside them
+DENSE_ROW = 0.1  # a row of a line with this share of the line's densest row's ink is in the characters' band
 MISSING = ("ocr-missing", "这个 PDF 是扫描件，需要文字识别（OCR），但本机没有安装 Tesseract 中文识别",
            "请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian：apt-get install tesseract-ocr tesseract-ocr-chi-sim）后再导入")
 FAILED = ("ocr-failed", "这个 PDF 是扫描件，文字识别（OCR）失败", "请确认扫描件清晰可读，或找到含文字的原稿后再导入")
@@ -48,8 +50,9 @@ def page_lines(image: numpy.ndarray, dpi: int, page: int, page_height: float) ->
     words = _words(_tesseract_tsv(_pgm(image)))
     groups = _grouped(words + _skipped_words(image, words, dpi))
     texts = repaired_lines([_read_text(image, group) for group in groups])
-    lines = [_line(group, text, 72 / dpi, page, page_height) for group, text in zip(groups, texts)]
-    return _snap_sizes([line for line in lines if line.text.strip()])
+    lines = [_line(group, text, _ink_height(image, group), 72 / dpi, page, page_height)
+             for group, text in zip(groups, texts)]
+    return _snap_sizes(_short_lines_sized([line for line in lines if line.text.strip()]))
 
 
 def _read_text(image: numpy.ndarray, words: list[dict]) -> str:
@@ -144,16 +147,49 @@ def _text(words: list[dict]) -> str:
     return text
 
 
-def _line(words: list[dict], text: str, scale: float, page: int, page_height: float) -> TextLine:
+def _ink_height(image: numpy.ndarray, words: list[dict]) -> int:
+    """How tall the line's characters are: the longest run of rows under its words where the ink is dense,
+    with the runs just above and below it that only a thin gap parts from it (the gap inside `台` or `三`).
+    Tesseract's boxes are no measure: a character's box drifts and can grow to twice the line's height,
+    and punctuation (`。`), bracket ends and Latin descenders are lower or thinner than the characters."""
+    top, bottom = _band(words)
+    left, right = min(int(w["left"]) for w in words), max(int(w["left"]) + int(w["width"]) for w in words)
+    counts = (image[top:bottom, left:right] < ocr_gaps.INK).sum(axis=1)
+    dense = numpy.concatenate(([False], counts >= DENSE_ROW * counts.max(initial=1), [False]))
+    edges = numpy.flatnonzero(numpy.diff(dense.astype(numpy.int8)))
+    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    if not runs:
+        return bottom - top
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    gap = INNER_GAP * (end - start)
+    for run_start, run_end in sorted(runs, key=lambda run: abs(run[0] - start)):
+        if start - gap <= run_end and run_start <= end + gap:
+            start, end = min(start, run_start), max(end, run_end)
+    return end - start
+
+
+def _line(words: list[dict], text: str, ink: int, scale: float, page: int, page_height: float) -> TextLine:
     lefts = [int(w["left"]) for w in words]
     rights = [int(w["left"]) + int(w["width"]) for w in words]
     tops = [int(w["top"]) for w in words]
     bottoms = [int(w["top"]) + int(w["height"]) for w in words]
-    heights = [int(w["height"]) for w in words if HAN.search(w["text"])] or [b - t for t, b in zip(tops, bottoms)]
-    size = median(heights) * scale / INK_SHARE
+    size = ink * scale / INK_SHARE
     return TextLine(page=page, x0=min(lefts) * scale, x1=max(rights) * scale, top=min(tops) * scale,
                     bottom=max(bottoms) * scale, size=size, runs=(Run(text=text, size=size),),
                     page_height=page_height)
+
+
+def _short_lines_sized(lines: list[TextLine]) -> list[TextLine]:
+    """A line of a character or two (the end of a wrapped heading, `台`) is too short to measure: one
+    glyph's ink can be shorter than the font's, never taller; so when it measures a little smaller than the
+    line above, it takes that line's size."""
+    out = []
+    for line in lines:
+        above = out[-1] if out else None
+        if above and len(line.text.strip()) <= SHORT_LINE and (1 - CLOSE) * above.size <= line.size < above.size:
+            line = _sized(line, above.size)
+        out.append(line)
+    return out
 
 
 def _snap_sizes(lines: list[TextLine]) -> list[TextLine]:

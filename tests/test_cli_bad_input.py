@@ -89,10 +89,24 @@ def test_office_file_is_converted_by_libreoffice_and_published_as_docx(archive, 
 
 
 def test_legacy_doc_that_libreoffice_cannot_read_asks_to_resave(archive, drop, office_files):
-    path = write_ole(drop / "2019-农业局.doc", {"WordDocument": b"\xec\xa5\xc1\x00" + b"\xff" * 4092,
+    path = write_ole(drop / "2019-农业局.doc", {"WordDocument": b"\xec\xa5\xc1\x00" + b"\xff" * 7 + b"\xfe",  # a cut-off FIB
                                                 "1Table": b"\xff" * 4096})
     assert_refused(archive, path, "2019-农业局.doc：这是 Word 97-2003 格式（.doc），用 LibreOffice 自动转换失败"
                                   f"（文件可能已损坏）。{RESAVE}")
+
+
+def test_a_doc_with_an_open_password_is_named_as_such(archive, drop, office_files):
+    """Word 97-2003 marks a password-protected file in its file information block (fEncrypted): a real
+    .doc with that flag set is refused as encrypted, not as damaged."""
+    import olefile
+
+    path = Path(shutil.copy(office_files["doc"], drop / "2019-加密.doc"))
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        fib = bytearray(ole.openstream("WordDocument").read())
+        fib[11] |= 0x01  # the flags at byte 10, little-endian: 0x0100 is fEncrypted
+        ole.write_stream("WordDocument", bytes(fib))
+    assert_refused(archive, path, "2019-加密.doc：文件设置了打开密码，无法读取。请在 Word 中打开，取消密码"
+                                  "（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入。")
 
 
 def test_a_doc_libreoffice_hangs_on_is_stopped_named_and_the_others_imported(archive, drop, tmp_path, office_files):

@@ -113,7 +113,7 @@ def test_an_upload_with_a_name_that_is_not_a_plain_file_name_is_refused(served, 
         "Origin": f"http://127.0.0.1:{served.port}", "X-Desk-Token": served.token,
         "Content-Type": "application/octet-stream", "X-File-Name": encoded})
     assert status == 422
-    assert answer["message"].endswith(("请把文件改名后重新上传。", "请选择报告的 .docx 文件。"))
+    assert answer["message"].endswith(("请把文件改名后重新上传。", "和 .txt 文件。"))
     assert "<script>" not in answer["message"]
     assert written(served.archive) == before
 

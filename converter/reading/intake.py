@@ -140,9 +140,10 @@ def _ole_format(path: Path) -> str:
     try:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
+            fib = ole.openstream("WordDocument").read(12) if "WordDocument" in streams else b""
     except (OSError, ValueError, IndexError, TypeError, KeyError, RecursionError):
         raise ArchiveError(*CORRUPT) from None
-    if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+    if "EncryptedPackage" in streams or "EncryptionInfo" in streams or _word_encrypted(fib):
         raise ArchiveError(*ENCRYPTED)
     if "WordDocument" in streams:
         return "wps" if path.suffix.lower() == ".wps" else "doc"
@@ -150,6 +151,12 @@ def _ole_format(path: Path) -> str:
         if stream in streams:
             raise _not_a_report(name)
     raise _not_a(path)
+
+
+def _word_encrypted(fib: bytes) -> bool:
+    """Word 97-2003's file information block: the flags at byte 10 have fEncrypted (0x0100) set when the
+    document needs a password to open (LibreOffice would only say it failed)."""
+    return len(fib) >= 12 and bool(int.from_bytes(fib[10:12], "little") & 0x0100)
 
 
 def _not_a_report(kind: str) -> ArchiveError:

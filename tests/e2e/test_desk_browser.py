@@ -219,6 +219,9 @@ def test_a_file_named_like_a_script_is_refused_as_plain_text(desk, tab, tmp_path
 
 def test_the_desk_works_by_keyboard_alone(desk, tab, tmp_path):
     files, page = three_files(tmp_path), tab()
+    # Playwright turns on file-chooser interception without waiting for it: listening from the start makes
+    # sure it is on before Enter (1 run in 5 missed the chooser when `expect_file_chooser` turned it on).
+    page.on("filechooser", lambda chooser: None)
     page.goto(desk.url + "_desk/")
     _tab_until(page, "document.activeElement.id === 'files'")
     with page.expect_file_chooser() as chooser:

@@ -73,6 +73,7 @@ def test_a_doc_and_a_scanned_pdf_dropped_into_the_inbox_appear_the_scan_with_its
     page.get_by_role("link", name="2022年", exact=True).wait_for(timeout=180_000)  # LibreOffice, then OCR
     page.get_by_role("link", name="2023年", exact=True).click()
     page.get_by_role("link", name="2023年区科技局工作总结").click()
+    page.get_by_role("heading", name="一、主要工作完成情况").wait_for()  # count() would not wait for the page
     assert page.get_by_role("heading", name="一、主要工作完成情况").count() == 1
     assert "原件为 .doc，此处提供转换后的 .docx" in page.locator(".archive-download").inner_text()
     assert page.locator(".archive-notice").count() == 0

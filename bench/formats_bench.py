@@ -55,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scored-only", action="store_true", help="quality: score the pages converted before")
     parser.add_argument("--convert", default="", help="quality with --scored-only: convert these sets again")
     parser.add_argument("--ours-only", action="store_true", help="quality: pandoc and markitdown keep their rows")
+    parser.add_argument("--ocr-cache", type=Path, help="quality: keep Tesseract's output here (bench/ocr_cache.py)")
     args = parser.parse_args(argv)
+    if args.ocr_cache:
+        from ocr_cache import cache_ocr
+        cache_ocr(args.ocr_cache)
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     sections = args.sections.split(",")
     if "quality" in sections:

@@ -38,7 +38,8 @@ LIBRARIES = {
     "pypinyin": {"metadata/slugs.py"},
     "olefile": {"reading/intake.py"},
     "click": {"cli/"},
-    "numpy": {"search/", "reading/pdf_pages.py", "reading/ocr.py"},  # the index; PDF page images for OCR
+    "numpy": {"search/", "reading/pdf_pages.py", "reading/ocr.py", "reading/ocr_gaps.py",
+              "reading/ocr_labels.py"},  # the index; page images for OCR
     "pypdfium2": {"reading/pdf_pages.py"},
     "lxml": {"reading/", "safety/", "search/page_text.py"},
     "docx": set(),  # python-docx writes test and demo documents only

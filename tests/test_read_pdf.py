@@ -215,3 +215,10 @@ def test_a_header_repeated_on_most_pages_is_dropped_but_body_text_is_not():
     pages = [[_line("内部资料 注意保存", n, 40), _line("一、主要工作", n, 100)] for n in range(1, 5)]
     kept, _ = drop_furniture(pages, heading_rules())
     assert [[line.text for line in page] for page in kept] == [["一、主要工作"]] * 4
+
+
+def test_a_header_whose_punctuation_ocr_reads_differently_on_some_pages_is_still_one_header():
+    headers = ["内部资料注意保存", "内部资料“注意保存", "内部资料“注意保存", "内部资料注意保存", "内部资料“注意保存"]
+    pages = [[_line(header, n, 40), _line("正文", n, 100)] for n, header in enumerate(headers, start=1)]
+    kept, _ = drop_furniture(pages, heading_rules())
+    assert [[line.text for line in page] for page in kept] == [["正文"]] * 5

@@ -32,7 +32,7 @@ from converter.reading.pdf_tables import TablePart, build_tables, cell_reader, f
 PAGE_LIMIT = 500
 TIME_LIMIT = 120.0  # CPU seconds of this process (a text page takes about 0.03, rendering a scan 0.2)
 SCAN_TEXT_MIN = 10  # a page with fewer printed characters than this, and a picture, is a scan
-OCR_DPI = (300, 400)  # a scan is read at its own resolution, within these bounds (see bench/notes)
+OCR_DPI = (200, 400)  # a scan is read at its own resolution (pixel for pixel), within these bounds (ocr.py)
 
 ENCRYPTED = ("pdf-encrypted", "PDF 设置了打开密码，无法读取",
              "请用 PDF 阅读器输入密码打开，取消密码（或打印为新的 PDF）后再导入")

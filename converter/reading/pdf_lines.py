@@ -2,7 +2,7 @@
 lines that are the page's, not the report's: running headers and footers, page numbers.
 
 A running header or footer is text in the top or bottom margin band that comes back at the same place on
-most pages (digits ignored, so `第 3 页 共 9 页` matches `第 4 页 共 9 页`); a page number is a line in
+most pages (digits and punctuation ignored, so `第 3 页 共 9 页` matches `第 4 页 共 9 页`); a page number is a line in
 the band that reads like one (headings.yml `page_furniture`: `— 3 —`, `- 3 -`, `第 3 页 共 9 页`, `3/9`).
 """
 from __future__ import annotations
@@ -155,8 +155,9 @@ def _in_band(line: TextLine) -> bool:
 
 
 def _key(line: TextLine) -> tuple[str, int]:
-    """What a running header/footer keeps from page to page: its text with numbers masked, and its band."""
-    text = DIGITS.sub("#", re.sub(r"\s+", "", line.text))
+    """What a running header/footer keeps from page to page: its words with numbers masked (punctuation
+    left out: OCR reads a gap in the header as a quote on some pages), and its band."""
+    text = DIGITS.sub("#", re.sub(r"[\W_]+", "", line.text))
     return text, int(line.top >= line.page_height / 2)
 
 

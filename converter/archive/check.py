@@ -7,13 +7,14 @@ A finding is an error (the build refuses to publish) or a hint (`is_error=False`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
-from converter.archive.pages import read_page, report_paths
+from converter.archive.pages import STATE, read_page, report_paths
 from converter.data import YAMLError, where
+from converter.data.disk_memo import DiskMemo
 from converter.data.frontmatter import split_page
 from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
@@ -22,7 +23,9 @@ from converter.model import Notice
 from converter.model.errors import ArchiveError
 from converter.model.fields import LABELS, ReportMeta, read_front_matter
 from converter.model.values import shown
-from converter.safety.publication import findings_in_page
+from converter.safety.publication import body_memo, findings_in_page
+
+BODY_MEMO = STATE / "build" / "check-bodies"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class CheckedPage:
     data: dict
     body: str
     taxonomy: Taxonomy | None = None  # the archive's topics; None when its topics.yml is malformed
+    bodies: DiskMemo | None = None  # what earlier checks found in bodies (publication.body_memo)
 
     @cached_property
     def fields(self) -> tuple[ReportMeta, list[str]]:
@@ -113,7 +117,7 @@ def metadata_notes(meta: ReportMeta, taxonomy: Taxonomy | None) -> list[Notice]:
 
 def publishable(page: CheckedPage) -> Iterable[CheckFinding]:
     """Marks and personal data, also those a hand edit brought in (personal data needs a recorded reason)."""
-    return [CheckFinding(page.name, f"{f.message}。{f.fix}", f.blocking, f.code) for f in findings_in_page(page.data, page.body)]
+    return [CheckFinding(page.name, f"{f.message}。{f.fix}", f.blocking, f.code) for f in findings_in_page(page.data, page.body, page.bodies)]
 
 
 PAGE_CHECKS: list[Callable[[CheckedPage], Iterable[CheckFinding]]] = [front_matter, download_present, metadata_hints, publishable]
@@ -123,16 +127,18 @@ ARCHIVE_CHECKS: list[Callable[[list[CheckedPage]], Iterable[CheckFinding]]] = [s
 def check_archive(root: Path) -> list[CheckFinding]:
     findings, pages = [], []
     taxonomy = archive_taxonomy(root, findings)
+    bodies = body_memo(root / BODY_MEMO)
     for path in report_paths(root):
         page = checked_page(root, path, taxonomy)
         if isinstance(page, CheckFinding):
             findings.append(page)
         else:
-            pages.append(page)
+            pages.append(replace(page, bodies=bodies))
     for page in pages:
         findings.extend(page_findings(page))
     for check in ARCHIVE_CHECKS:
         findings.extend(check(pages))
+    bodies.save()
     return findings
 
 

@@ -20,6 +20,7 @@ DATA_DIR = Path(__file__).parent
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 YAMLError = yaml.YAMLError
+YAML_VERSION = f"PyYAML {yaml.__version__} {LOADER.__name__}"  # what a memo of parsed YAML depends on
 
 
 @lru_cache(maxsize=None)

@@ -7,23 +7,29 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
-from converter.data import dump_yaml, load_yaml
+from converter.data import YAML_VERSION, dump_yaml, load_yaml
+from converter.data.disk_memo import DiskMemo
 
 FENCE = "---"
-_parsed: dict[str, object] | None = None  # front matter by its YAML text, while `parsing_once`
+_parsed: DiskMemo | None = None  # front matter by its YAML text, while `parsing_once`
 
 
 @contextmanager
-def parsing_once() -> Iterator[None]:
+def parsing_once(memo: Path | None = None) -> Iterator[None]:
     """While in this block `split_page` parses each front matter once and then returns the same objects
     (callers must not change them). `archive build` parses every page before it forks the check, so
-    that the check and the site share the work (1 s of YAML at 1000 reports)."""
+    that the check and the site share the work (1 s of YAML at 1000 reports); with a `memo` file, what
+    earlier builds parsed is taken from there (`DiskMemo`)."""
     global _parsed
-    outer, _parsed = _parsed, {} if _parsed is None else _parsed
+    outer = _parsed
+    _parsed = DiskMemo(memo, YAML_VERSION) if outer is None else outer
     try:
         yield
+        if outer is None:
+            _parsed.save()
     finally:
         _parsed = outer
 
@@ -44,10 +50,12 @@ def split_page(text: str) -> tuple[dict, str]:
 
 def _load(header: str):
     if _parsed is None:
-        return load_yaml(header) or {}
-    if header not in _parsed:
-        _parsed[header] = load_yaml(header) or {}
-    return _parsed[header]
+        return _parse(header)
+    return _parsed.get(header, _parse)
+
+
+def _parse(header: str):
+    return load_yaml(header) or {}
 
 
 def join_page(data: dict, body: str) -> str:

@@ -17,15 +17,20 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+from datetime import date
 from pathlib import Path
 
-from converter.data import YAMLError
+from converter.data import DATA_DIR, YAMLError
+from converter.data.disk_memo import DiskMemo, code_version
 from converter.data.frontmatter import split_page
 from converter.model import Heading, Report
 from converter.model.errors import ArchiveError
 from converter.model.fields import SCANNED_KEYS
 from converter.reading.ooxml.package import Package
 from converter.reading.ooxml.xml import W
+from converter.safety import digit_forms, marks, personal_data
+from converter.safety import findings as findings_module
 from converter.safety.findings import PERSONAL, Finding, personal_finding, snippet
 from converter.safety.locations import PART_KINDS, Located, located_paragraphs
 from converter.safety.marks import mark_in_file_name, mark_in_line, mark_in_prose
@@ -99,12 +104,30 @@ def page_findings(markdown_text: str) -> list[Finding]:
     return findings_in_page(data, body)
 
 
-def findings_in_page(data: dict, body: str) -> list[Finding]:
-    """`page_findings` for a page already split into front matter and body."""
+def findings_in_page(data: dict, body: str, bodies: DiskMemo | None = None) -> list[Finding]:
+    """`page_findings` for a page already split into front matter and body; `bodies`: what earlier
+    scans found in bodies (`body_memo`), for a body scanned before."""
     findings = []
     for key in SCANNED_KEYS:
         if isinstance(data.get(key), str):
             findings += _line_findings(data[key], f"页首元数据 {key}", mark_in_line(data[key]))
+    found = bodies.get(body, _body_findings) if bodies else _body_findings(body)
+    findings += [Finding(*fields) for fields in found]
+    overridden = bool(str(data.get("publish_override") or "").strip())
+    return _unique([Finding(f.code, f.message, f.code not in PERSONAL or not overridden, f.fix) for f in findings])
+
+
+def body_memo(path: Path | None) -> DiskMemo:
+    """A memo of `findings_in_page`'s body scans, valid while the scanning code and its rules stay the
+    same, and for one day (a date of birth in an ID number is checked against today's date)."""
+    version = code_version(sys.modules[__name__], marks, personal_data, digit_forms, findings_module,
+                           DATA_DIR / "classification_marks.yml")
+    return DiskMemo(path, f"{version} {date.today().isoformat()}")
+
+
+def _body_findings(body: str) -> list[tuple]:
+    """What the body's lines hold (as the fields of each `Finding`: a memo keeps plain values)."""
+    findings = []
     heading = ""
     for number, line in enumerate(body.splitlines(), start=1):
         text = _plain(line)
@@ -116,8 +139,7 @@ def findings_in_page(data: dict, body: str) -> list[Finding]:
         if mark or personal:  # most lines have neither: their place is not spelled out
             where = f"正文第 {number} 行" + (f"，在“{snippet(heading)}”下" if heading and not line.startswith("#") else "")
             findings += _line_findings(text, where, mark, personal)
-    overridden = bool(str(data.get("publish_override") or "").strip())
-    return _unique([Finding(f.code, f.message, f.code not in PERSONAL or not overridden, f.fix) for f in findings])
+    return [(f.code, f.message, f.blocking, f.fix) for f in findings]
 
 
 def refusal(findings: list[Finding], override: str = "") -> ArchiveError | None:

@@ -1,0 +1,85 @@
+"""Results worked out from a text, kept in a file between builds under the text's SHA-256.
+
+A build works out the same things again from texts that did not change: each page's front matter from
+its YAML, what the publication check finds in its body, the searchable text of its HTML. `DiskMemo`
+keeps those results in one zlib-compressed pickle file, keyed by the digest of the text and a version
+string that names the code producing them: a changed text or version is a miss, never a stale value.
+`save` keeps only the entries used since the memo was opened (what was changed or removed goes).
+
+The file is read with an unpickler that builds only plain values (str, numbers, lists, dicts, tuples,
+sets) and dates, so a damaged or planted file cannot run code; it is then ignored like a missing one.
+A memo is an optimisation: any error reading or writing it only costs the work again.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import zlib
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timezone"),
+           ("datetime", "timedelta")}
+
+
+class DiskMemo:
+    def __init__(self, path: Path | None, version: str):
+        """`path` None: a memo that remembers nothing (the work is done every time)."""
+        self.path, self.version = path, version
+        self.old = _load(path, version) if path else {}
+        self.used: dict[str, object] = {}
+        self.changed = False
+
+    def get(self, text: str, work: Callable[[str], T]) -> T:
+        """`work(text)`, or what it returned for the same text before."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if key in self.used:
+            return self.used[key]
+        if key in self.old:
+            value = self.old[key]
+        else:
+            value, self.changed = work(text), True
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write the entries used since the memo was opened, when anything changed."""
+        if not self.path or not (self.changed or len(self.used) != len(self.old)):
+            return
+        data = zlib.compress(pickle.dumps((self.version, self.used), protocol=5), 1)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
+            os.replace(partial, self.path)
+        except OSError:  # a full or read-only disk: the next build does the work again
+            partial.unlink(missing_ok=True)
+            return
+        self.old, self.changed = dict(self.used), False
+
+
+def code_version(*sources) -> str:
+    """A version string for results worked out by `sources` (modules, and the rule files they read):
+    their contents' digest."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(Path(getattr(source, "__file__", source)).read_bytes())
+    return digest.hexdigest()
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) in ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not kept in a memo")
+
+
+def _load(path: Path, version: str) -> dict:
+    try:
+        found_version, entries = _PlainUnpickler(io.BytesIO(zlib.decompress(path.read_bytes()))).load()
+    except Exception:  # noqa: BLE001 - missing, damaged or foreign: start empty
+        return {}
+    return entries if found_version == version and isinstance(entries, dict) else {}

@@ -31,6 +31,7 @@ ALLOWED = {
 # Outside libraries and the modules that may import them ("pkg/" for a whole package).
 LIBRARIES = {
     "mkdocs": {"site/mkdocs_api.py"},
+    "jinja2": {"site/mkdocs_api.py"},
     "material": set(),
     "markdown": {"site/lean_inline.py"},
     "markdownify": {"render/markdown.py"},

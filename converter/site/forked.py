@@ -8,6 +8,7 @@ Only a process without threads may fork; `archive build` has none.
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -50,6 +51,27 @@ def keep_freed_memory() -> None:
         libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1)
     except (OSError, AttributeError):  # not glibc: only slower
         pass
+
+
+class LogCapture(logging.Handler):
+    """In a worker: takes the place of every logging handler; `records` go back to the parent."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+        logging.root.handlers = [self]
+        for logger in logging.Logger.manager.loggerDict.values():
+            if isinstance(logger, logging.Logger):
+                logger.handlers = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def replay(records: list[tuple[str, int, str]]) -> None:
+    """Log here what a worker's `LogCapture` took."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 class Forked:

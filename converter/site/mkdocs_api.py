@@ -7,13 +7,17 @@ only our messages, so it is set before Material is loaded.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Callable
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import jinja2  # noqa: E402 - MkDocs' template engine
+from mkdocs import utils as mkdocs_utils  # noqa: E402
 from mkdocs.commands import build as mkdocs_build  # noqa: E402
 from mkdocs.config import base, config_options, load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
-from mkdocs.plugins import BasePlugin, get_plugin_logger  # noqa: E402
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -21,4 +25,42 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 __all__ = ["BasePlugin", "File", "Files", "MkDocsException", "Page", "PluginError", "base", "config_options",
-           "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config", "mkdocs_build"]
+           "cache_compiled_templates", "event_priority", "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config",
+           "mkdocs_build", "replace_file_writing", "replace_page_builder"]
+
+
+def replace_page_builder(wrap):
+    """Have MkDocs write each page with `wrap(its own page writer)` until the returned function is called.
+    MkDocs' build loop looks `_build_page` up on every page, so this takes effect at once."""
+    return _replace(mkdocs_build, "_build_page", wrap(mkdocs_build._build_page))
+
+
+def replace_file_writing(write: Callable[[bytes, str], None], copy: Callable[[str, str], None]):
+    """Have MkDocs write its files (pages, sitemap) with `write(content, path)` and copy the static ones
+    with `copy(source, path)` until the returned function is called."""
+    restore_write = _replace(mkdocs_utils, "write_file", write)
+    restore_copy = _replace(mkdocs_utils, "copy_file", copy)
+
+    def restore() -> None:
+        restore_write()
+        restore_copy()
+    return restore
+
+
+def _replace(module, name: str, replacement):
+    original = getattr(module, name)
+    setattr(module, name, replacement)
+
+    def restore() -> None:
+        setattr(module, name, original)
+    return restore
+
+
+def cache_compiled_templates(env, folder: Path) -> None:
+    """Keep the theme's templates compiled in `folder` between builds (Jinja recompiles a template whose
+    source changed): compiling them is half a second of every build."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only archive: compiled every time
+        return
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))

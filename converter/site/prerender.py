@@ -11,7 +11,6 @@ it was sent, the page is rendered here as usual.
 """
 from __future__ import annotations
 
-import logging
 import queue
 import traceback
 from dataclasses import dataclass, field
@@ -78,8 +77,7 @@ class Prerender:
         page.present_anchor_ids = result.anchors
         if result.links is not None:
             page.links_to_anchors = {files.get_file_from_path(s): links for s, links in result.links.items()}
-        for name, level, message in result.logs:
-            logging.getLogger(name).log(level, "%s", message)
+        forked.replay(result.logs)
 
     def _result(self, src: str) -> Rendered:
         while src not in self.results:
@@ -101,22 +99,9 @@ def report_markdown(files, pages: dict[str, tuple[dict, str]]) -> dict[str, str]
     return {f.src_uri: get_data(pages[f.src_uri][1])[0] for f in files.documentation_pages() if f.src_uri in pages}
 
 
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 def _work(prerender: Prerender, config, files) -> None:
     """In the worker: claim pages from the end and send back what rendering each one left."""
-    capture = _Capture()
-    logging.root.handlers = [capture]
-    for logger in logging.Logger.manager.loggerDict.values():
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
+    capture = forked.LogCapture()
     for i in reversed(range(len(prerender.sources))):
         if not prerender._claim(i, WORKERS):
             continue
@@ -130,7 +115,7 @@ def _work(prerender: Prerender, config, files) -> None:
     prerender.queue.join_thread()
 
 
-def _render(src: str, markdown: str, config, files, capture: _Capture) -> Rendered:
+def _render(src: str, markdown: str, config, files, capture: forked.LogCapture) -> Rendered:
     page = Page(None, files.get_file_from_path(src), config)
     page.markdown = markdown
     page.render(config, files)

@@ -20,13 +20,14 @@ from typing import Callable
 
 from converter.archive.atomic import recover_dir, replace_dir
 from converter.archive.lock import archive_lock
-from converter.archive.pages import PAGE_READ_ERRORS, read_page, report_paths
+from converter.archive.pages import PAGE_READ_ERRORS, STATE, read_page, report_paths
 from converter.data.frontmatter import parsing_once
 from converter.model.errors import ArchiveError
 from converter.search.plugin import SearchPlugin
 from converter.site.forked import Forked
-from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build
+from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build, replace_file_writing
 from converter.site.plugin import ArchivePlugin
+from converter.site.site_files import LinkingWriter
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
 Check = Callable[[Path], list]  # findings, each with `is_error`
@@ -42,7 +43,8 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
         for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
                       *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
-        with parsing_once():  # the check and the site parse each page's front matter once between them
+        # the check and the site parse each page's front matter once between them, and once over builds
+        with parsing_once(root / STATE / "build" / "front-matter"):
             if check and not parallel:
                 findings = check(root)
                 return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
@@ -109,12 +111,17 @@ class _HeldLogs(logging.Handler):
 
 
 def _build(root: Path, staging: Path, parallel: bool, live_site: Path) -> MkDocsException | None:
+    """Build into `staging`; files the same as in `live_site` are linked from there (`site_files`)."""
+    writer = LinkingWriter(staging, live_site)
+    restore = replace_file_writing(writer.write, writer.copy)
     try:
         config = _config(root, site_dir=str(staging))
-        _set_plugins(config, parallel, live_site)
+        _set_plugins(config, parallel, live_site, root / STATE / "build")
         mkdocs_build.build(config)
     except MkDocsException as error:
         return error
+    finally:
+        restore()
     return None
 
 
@@ -135,15 +142,18 @@ def _has_error(findings: list) -> bool:
     return any(finding.is_error for finding in findings)
 
 
-def _set_plugins(config, parallel: bool, live_site: Path) -> None:
+def _set_plugins(config, parallel: bool, live_site: Path, cache: Path) -> None:
     """Whether our plugins fork workers: only in `archive build` (the live preview has threads, so no
     forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next. The
-    search plugin links unchanged index files from the site being replaced."""
+    search plugin links unchanged index files from the site being replaced. Both keep what they worked
+    out from unchanged pages in `cache` (the build and the preview share it)."""
     for plugin in config.plugins.values():
         if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
             plugin.parallel = parallel
+        if isinstance(plugin, ArchivePlugin):
+            plugin.cache_dir, plugin.previous_site = cache, live_site
         if isinstance(plugin, SearchPlugin):
-            plugin.previous = live_site / "search"
+            plugin.previous, plugin.memo = live_site / "search", cache / "search-texts"
 
 
 def build_preview(root: Path, preview_dir: Path) -> None:

@@ -19,20 +19,22 @@ renders templates:
 """
 from __future__ import annotations
 
-import os
 import queue
 import re
-import stat
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.data.disk_memo import DiskMemo, code_version
+from converter.search import page_text as page_text_module
 from converter.search.index import IndexedReport, build_index
 from converter.search.page_text import fragment_text, page_text
 from converter.search.postings import without_huge_pages
+from converter.search.reuse import inputs_digest, remember, reusable
 from converter.site import forked
+from converter.site.site_files import write_files
 
 MARK = "data-search-body"
 OPENING = re.compile(r"<div(?:\s[^<>]*)?\sdata-search-body(?:\s[^<>]*)?>\s*")
@@ -58,9 +60,13 @@ def wrapped_in(output: str, content: str) -> bool:
 
 
 class Collector:
-    def __init__(self, previous: Path | None = None):
-        """`previous`: the search folder of the site this build replaces (see `write_index`)."""
+    def __init__(self, previous: Path | None = None, memo: Path | None = None):
+        """`previous`: the search folder of the site this build replaces (see `write_index`); `memo`: the
+        file that keeps each fragment's text between builds (`DiskMemo`)."""
         self.previous = previous
+        self.texts = DiskMemo(memo, code_version(page_text_module))
+        self.record = memo.with_name("search-index.json") if memo else None  # reuse.py
+        self.inputs = ""  # the digest of what `files` was built from
         self.reports: dict[str, IndexedReport] = {}
         self.unsure: dict[str, PageFields] = {}  # read back from the written page at the end
         self.files: dict[str, bytes] | None = None  # the index, when built from the current texts
@@ -68,7 +74,7 @@ class Collector:
         self.seconds = 0.0
 
     def add_fragment(self, fields: PageFields, content_html: str) -> None:
-        text, unsure = fragment_text(content_html)
+        text, unsure = self.texts.get(content_html, fragment_text)
         if unsure:
             self.unsure[fields.url] = fields
         self._keep(fields, text)
@@ -86,17 +92,25 @@ class Collector:
         """Build the index from the texts so far. With a `folder`, write it there too, the texts' files
         while the postings are built (MkDocs empties the site folder before it reads the files)."""
         started = time.perf_counter()
-        if folder is None:
-            self.files = build_index(list(self.reports.values()))
+        reports = list(self.reports.values())
+        self.inputs = inputs_digest(reports)
+        reused = reusable(self.record, self.inputs, self.previous)
+        if reused is not None:
+            self.files = reused
+            if folder is not None:
+                self._write(folder, self.files)
+        elif folder is None:
+            self.files = build_index(reports)
         else:
             with ThreadPoolExecutor(1, thread_name_prefix="archive-index-writer") as writer:
                 writing = []
-                self.files = build_index(list(self.reports.values()),
+                self.files = build_index(reports,
                                          early=lambda part: writing.append(writer.submit(self._write, folder, part)))
                 writing.append(writer.submit(self._write, folder, self.files))
             for done in writing:
                 done.result()
         self.seconds = time.perf_counter() - started
+        self.texts.save()
 
     def finish(self, folder: Path) -> tuple[int, float]:
         """Write the index into `folder` (what `speculate` wrote of it, if still right, is kept):
@@ -109,6 +123,7 @@ class Collector:
         for path in set(self.written) - set(self.files):
             (folder / path).unlink()
             del self.written[path]
+        remember(self.record, self.inputs, self.files)
         return len(self.reports), self.seconds
 
     def _write(self, folder: Path, files: dict[str, bytes]) -> None:
@@ -124,9 +139,9 @@ class Collector:
 class CollectorProcess:
     """A `Collector` in a forked process: calls are queued (they never wait for it), `finish` waits."""
 
-    def __init__(self, previous: Path | None = None):
+    def __init__(self, previous: Path | None = None, memo: Path | None = None):
         self.calls, self.answers = forked.CONTEXT.Queue(), forked.CONTEXT.Queue()
-        self.process = forked.start(_serve, self.calls, self.answers, previous, name="archive-search-index")
+        self.process = forked.start(_serve, self.calls, self.answers, previous, memo, name="archive-search-index")
 
     def add_fragment(self, fields: PageFields, content_html: str) -> None:
         self.calls.put(("add_fragment", fields, content_html))
@@ -159,10 +174,10 @@ class CollectorProcess:
             self.process.join()
 
 
-def _serve(calls, answers, previous: Path | None) -> None:
+def _serve(calls, answers, previous: Path | None, memo: Path | None) -> None:
     forked.keep_freed_memory()
     without_huge_pages()
-    collector = Collector(previous)
+    collector = Collector(previous, memo)
     try:
         for name, *args in iter(calls.get, None):
             result = getattr(collector, name)(*args)
@@ -174,31 +189,6 @@ def _serve(calls, answers, previous: Path | None) -> None:
 
 
 def write_index(folder: Path, files: dict[str, bytes], previous: Path | None = None) -> None:
-    """Write `files` under `folder`. A file that `previous` (the same folder of the site being replaced)
-    holds with the same bytes is linked from there instead: creating ten thousand new files costs this
-    machine's ext4 seconds of system time when many were deleted shortly before (by the last build)."""
-    for parent in sorted({os.path.dirname(path) for path in files}):
-        (folder / parent).mkdir(parents=True, exist_ok=True)
-    root, old_root = str(folder), str(previous) if previous else None
-    for path, data in files.items():
-        target = os.path.join(root, path)
-        if old_root and _same_bytes(old := os.path.join(old_root, path), data):
-            try:
-                os.link(old, target, follow_symlinks=False)
-                continue
-            except OSError:  # another file system, or no hard links: written below
-                pass
-        with open(target, "wb") as out:
-            out.write(data)
-
-
-def _same_bytes(path: str, data: bytes) -> bool:
-    """Is `path` a regular file (not a link to one elsewhere) holding `data`?"""
-    try:
-        found = os.lstat(path)
-        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
-            return False
-        with open(path, "rb") as old:
-            return old.read() == data
-    except OSError:
-        return False
+    """Write `files` under `folder`, linking those that `previous` (the same folder of the site being
+    replaced) holds with the same bytes (`site_files`)."""
+    write_files(folder, files, previous)

@@ -38,7 +38,7 @@ class IndexedReport:
 def build_index(reports: list[IndexedReport], early: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
     """`early`, if given, gets the report texts' files (t/) as soon as they are made, before the postings:
     writing them can go on meanwhile."""
-    reports = sorted(reports, key=lambda r: r.url)
+    reports = sorted(reports, key=_in_date_order)
     text = "\n".join(r.text for r in reports)
     spans, position = [], 0
     for report in reports:
@@ -74,6 +74,14 @@ def search_values(meta: dict, title: str = "") -> dict:
             values[f.key] = str(value) if value else ""
     values["title"] = values.get("title") or title
     return values
+
+
+def _in_date_order(report: IndexedReport) -> tuple[str, str]:
+    """Reports are numbered by date (成文日期, else the end of their year), then URL: a report added to an
+    archive usually comes last, so the others keep their numbers and their text files (t/) stay the
+    same, to be linked from the last site instead of written again (results are ordered in the page)."""
+    fields = report.fields
+    return (str(fields.get("date") or "") or f"{fields.get('year') or 0:04d}-12-31", report.url)
 
 
 def _meta(reports: list[IndexedReport], lengths: list[int], shards: int, big: list[str], digest: str) -> dict:

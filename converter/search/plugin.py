@@ -35,6 +35,7 @@ class SearchConfig(base.Config):
 class SearchPlugin(BasePlugin[SearchConfig]):
     parallel = False  # set by `archive build` (converter/site/build.py)
     previous: Path | None = None  # set by `archive build`: the search folder of the site it replaces
+    memo: Path | None = None  # set by `archive build`: the file that keeps the reports' texts between builds
     collector: Collector | CollectorProcess | None = None
 
     def on_config(self, config):
@@ -49,7 +50,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if files.get_file_from_path("search.md") is None:
             files.append(File.generated(config, "search.md", content=SEARCH_PAGE))
-        self.collector = CollectorProcess(self.previous) if self.parallel else Collector(self.previous)
+        collector = CollectorProcess if self.parallel else Collector
+        self.collector = collector(self.previous, self.memo)
         self.sent: dict[str, str] = {}
         return files
 

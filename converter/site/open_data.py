@@ -19,7 +19,10 @@ from converter.render.open_data import (
     report_record,
 )
 from converter.site.catalog import Catalog
+from converter.site.forked import Forked
 from converter.site.markup import Link, a, esc, human_size
+from converter.site.mkdocs_api import PluginError
+from converter.site.site_files import write_files
 
 LABELS = {CATALOG: "报告目录（JSON，元数据）", JSONL: "全部报告全文（JSONL，每行一篇）", CSV: "元数据表（CSV，可用 Excel 或 WPS 打开）",
           SCHEMA_FILE: "字段说明（JSON Schema）"}
@@ -27,9 +30,18 @@ LABELS = {CATALOG: "报告目录（JSON，元数据）", JSONL: "全部报告全
 
 @dataclass
 class OpenData:
+    """`start` (archive build) makes and writes the files in a forked process while the pages are
+    built; otherwise `finish` writes them. Either way `listing` describes the bulk files."""
+
     catalog: Catalog
     bodies: dict[str, str]  # src_uri → the page's Markdown body
     urls: dict[str, str]  # src_uri → the page's URL
+    writing: Forked | None = None
+
+    @property
+    def paths(self) -> list[str]:
+        """Every file it writes, relative to the site."""
+        return [json_path(e.src_uri) for e in self.catalog.entries] + [CATALOG, JSONL, CSV, SCHEMA_FILE]
 
     @cached_property
     def records(self) -> list[dict]:
@@ -49,17 +61,42 @@ class OpenData:
     def bulk(self) -> dict[str, bytes]:
         return bulk_files(self.records, self.encoded)
 
-    def write(self, site_dir: Path) -> None:
-        for path, data in {**self.reports, **self.bulk}.items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    def write(self, site_dir: Path, previous: Path | None = None) -> None:
+        """Into `site_dir`; a file `previous` (the site being replaced) holds with the same bytes is linked."""
+        write_files(site_dir, {**self.reports, **self.bulk}, previous)
+
+    def start(self, site_dir: Path, previous: Path | None = None) -> None:
+        self.writing = Forked(self._write_all, site_dir, previous)
+
+    def finish(self, site_dir: Path, previous: Path | None = None) -> None:
+        if self.writing:
+            self.facts  # noqa: B018 - waits for the worker
+        else:
+            self.write(site_dir, previous)
+
+    def cancel(self) -> None:
+        if self.writing:
+            self.writing.cancel()
+
+    def _write_all(self, site_dir: Path, previous: Path | None) -> dict[str, tuple[int, str]]:
+        self.write(site_dir, previous)
+        return self.facts
+
+    @cached_property
+    def facts(self) -> dict[str, tuple[int, str]]:
+        """Each bulk file's size and SHA-256, by its path."""
+        if self.writing:
+            try:
+                return self.writing.result()
+            except RuntimeError as error:
+                raise PluginError(f"开放数据文件生成失败，请重新生成网站\n{error}") from error
+        return {path: (len(data), hashlib.sha256(data).hexdigest()) for path, data in self.bulk.items()}
 
     def listing(self, link: Link) -> str:
         """The home page's list of the bulk files, each with its size and SHA-256."""
         items = "".join(
-            f"<li>{a(link(path), LABELS[path])}<span class=\"archive-meta\">{human_size(len(data))}，"
-            f"SHA-256 <code>{esc(hashlib.sha256(data).hexdigest())}</code></span></li>"
-            for path, data in self.bulk.items())
+            f"<li>{a(link(path), LABELS[path])}<span class=\"archive-meta\">{human_size(size)}，"
+            f"SHA-256 <code>{esc(sha256)}</code></span></li>"
+            for path, (size, sha256) in self.facts.items())
         return (f"<p>全部报告的元数据和全文可供程序读取：每篇报告旁有同名的 .json 文件，下面是整个档案的批量文件。"
                 f"字段名称固定，含义见字段说明。</p><ul class=\"archive-list archive-data\">{items}</ul>")

@@ -12,16 +12,29 @@ from urllib.parse import urljoin
 
 from converter.model.fields import BY_KEY, ReportMeta
 from converter.site import csp, theme_setup
-from converter.site.catalog import HOME, REPORTS_URI, Catalog, Entry, PageProblem, parse_report_page
+from converter.site.catalog import HOME, Catalog, Entry
 from converter.site.feeds import atom, feeds
 from converter.site.head_meta import page_description
 from converter.site.indexes import SECTIONS, IndexPage, index_pages
 from converter.site.markup import esc
-from converter.site.mkdocs_api import BasePlugin, File, Files, PluginError, base, get_relative_url, get_toc
+from converter.site.mkdocs_api import (
+    BasePlugin,
+    File,
+    Files,
+    base,
+    cache_compiled_templates,
+    event_priority,
+    get_relative_url,
+    get_toc,
+)
 from converter.site.mkdocs_api import config_options as c
 from converter.site.open_data import OpenData
+from converter.site.page_writer import PageWriter
 from converter.site.prerender import Prerender, report_markdown
-from converter.site.report_page import Original, card, digest, with_card
+from converter.site.render_cache import CachedPages, RenderCache
+from converter.site.report_page import Original, card, with_card
+from converter.site.report_sources import find_originals, read_pages
+from converter.site.site_files import write_files
 from converter.site.views import PageParts, index_parts, report_parts
 
 
@@ -45,6 +58,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     policy = True  # the Content-Security-Policy goes into every page (not in the local preview)
     parallel = False  # set by `archive build` (site/build.py): report Markdown rendered on a second core
     prerender: Prerender | None = None
+    writer: PageWriter | None = None
+    cache_dir: Path | None = None  # set by `archive build` and the preview: the build cache (.archive/build)
+    previous_site: Path | None = None  # set by them too: the site being replaced (site_files links from it)
+    cached: CachedPages  # report pages' rendered Markdown kept between builds
     pages: dict[str, tuple[dict, str]]
     catalog: Catalog
     index: dict[str, IndexPage]
@@ -78,6 +95,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.index = {}
         self.urls = {f.src_uri: f.url for f in files}
         self.open_data = OpenData(self.catalog, {src: body for src, (_, body) in self.pages.items()}, self.urls)
+        for path in self.open_data.paths:  # ours win over a file of the same name in docs/
+            if file := files.get_file_from_path(path):
+                files.remove(file)
+        if self.parallel:
+            self.open_data.start(Path(config.site_dir), self.previous_site)
         for page in index_pages(self.catalog, config.site_name, config.site_description or "", self.open_data.listing):
             if files.get_file_from_path(page.src_uri) is None:  # a page staff wrote themselves wins
                 files.append(File.generated(config, page.src_uri, content=_stub(page.title)))
@@ -88,22 +110,40 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        if self.config.enabled and self.parallel and self.pages:
-            self.prerender = Prerender(config, files, report_markdown(files, self.pages))
+        self.cached = CachedPages(None, {}, {})
+        if not (self.config.enabled and self.pages):
+            return nav
+        markdown = report_markdown(files, self.pages)
+        cache = RenderCache(self.cache_dir / "rendered", config) if self.cache_dir else None
+        self.cached = CachedPages(cache, markdown, self.urls)
+        if self.parallel:
+            self.prerender = Prerender(config, files, {src: text for src, text in markdown.items()
+                                                       if not self.cached.has(src)})
         return nav
 
     def on_pre_page(self, page, *, config, files):
-        if self.prerender:
+        if not self.cached.bind(page) and self.prerender:
             self.prerender.bind(page)
         return page
 
     def on_env(self, env, *, config, files):
         self._stop_prerender()  # every page is rendered by now
         env.globals["archive_memo"] = theme_setup.BlockMemo()
+        if self.cache_dir:
+            cache_compiled_templates(env, self.cache_dir / "templates")
+        self.cached.keep_new(files)
+        if self.config.enabled and self.parallel and self.pages:
+            self.writer = PageWriter([f.src_uri for f in files.documentation_pages()])
+            self.writer.install()
         return env
 
     def on_build_error(self, *, error) -> None:
         self._stop_prerender()
+        if getattr(self, "open_data", None):
+            self.open_data.cancel()
+        if self.writer:
+            self.writer.cancel()
+            self.writer = None
 
     def _stop_prerender(self) -> None:
         if self.prerender:
@@ -139,6 +179,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return html
         src, link = page.file.src_uri, self._linker(page.url)
         if entry := self.catalog.by_src.get(src):
+            self.cached.saw(src, html)  # as rendered (or taken from the cache): our plugin sees it first
             return with_card(html, entry.meta.title, card(entry, self.catalog, link))
         if index := self.index.get(src):
             body = index.render(link)
@@ -155,7 +196,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             context["archive"] = parts
         return context
 
+    @event_priority(50)  # before the search plugin's: pages the worker wrote may have sent it text
     def on_post_build(self, *, config):
+        if self.writer:
+            writer, self.writer = self.writer, None
+            writer.finish()
         if not self.config.enabled:
             return
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
@@ -164,11 +209,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 url = self.urls.get(src, src)
                 return urljoin(site_url, url) if site_url else get_relative_url(url, feed.path)
             xml = atom(feed, config.site_name, href, urljoin(site_url, feed.path) if site_url else "")
-            target = site_dir / feed.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(xml, encoding="utf-8")
-        self.open_data.write(site_dir)
-        theme_setup.settle_sitemap(site_dir)
+            write_files(site_dir, {feed.path: xml.encode("utf-8")}, self.previous_site)
+        self.open_data.finish(site_dir, self.previous_site)
+        theme_setup.settle_sitemap(site_dir, self.previous_site)
+        self.cached.prune()
 
     def _parts(self, page, config) -> PageParts:
         src, link = page.file.src_uri, self._linker(page.url)
@@ -191,33 +235,3 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def _stub(title: str) -> str:
     """The generated page's Markdown: only its title (JSON is YAML); the plugin writes the body."""
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
-
-
-def read_pages(files: Files) -> dict[str, tuple[dict, str]]:
-    """Each report page's front matter and Markdown body, read once for the whole build."""
-    pages = {}
-    for file in files.documentation_pages():
-        if file.src_uri.startswith(REPORTS_URI):
-            try:
-                data, body = parse_report_page(file.src_uri, file.content_string)
-            except (PageProblem, UnicodeDecodeError) as error:
-                problem = str(error) if isinstance(error, PageProblem) else f"{file.src_uri}：不是 UTF-8 文本，请用 UTF-8 保存"
-                raise PluginError(problem) from error
-            if data:
-                pages[file.src_uri] = (data, body)
-    return pages
-
-
-def find_originals(catalog: Catalog, files: Files) -> dict[str, Original]:
-    """The .docx of each report: as the front matter's `download` says, else the file beside the page
-    (measured now: a staff member may have replaced it)."""
-    found = {}
-    for entry in catalog.entries:
-        folder = entry.src_uri.rsplit("/", 1)[0]
-        if entry.meta.download:
-            d = entry.meta.download
-            found[entry.src_uri] = Original(f"{folder}/{d.file}", d.size, d.sha256)
-        elif (file := files.get_file_from_path(entry.src_uri[: -len(".md")] + ".docx")) and file.abs_src_path:
-            size, sha256 = digest(Path(file.abs_src_path))
-            found[entry.src_uri] = Original(file.src_uri, size, sha256)
-    return found

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import io
 import logging
 from pathlib import Path
+
+from converter.site.site_files import write_files
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -57,15 +60,16 @@ def drop_unused_assets(files, config) -> None:
         files.remove(file)
 
 
-def settle_sitemap(site_dir: Path) -> None:
+def settle_sitemap(site_dir: Path, previous: Path | None = None) -> None:
     """MkDocs stamps sitemap.xml.gz with the build time; rewrite it with a fixed one so that the same
-    archive always builds to the same bytes."""
+    archive always builds to the same bytes (`previous`: the site being replaced, see site_files)."""
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.exists():
         return
-    with open(site_dir / "sitemap.xml.gz", "wb") as out, gzip.GzipFile(
-            fileobj=out, filename="", mode="wb", mtime=0) as gz:
+    zipped = io.BytesIO()
+    with gzip.GzipFile(fileobj=zipped, filename="", mode="wb", mtime=0) as gz:
         gz.write(sitemap.read_bytes())
+    write_files(site_dir, {"sitemap.xml.gz": zipped.getvalue()}, previous)
 
 
 def _append(items: list, value: str) -> list:

@@ -4,8 +4,9 @@
 
     python bench/build_bench.py [--sizes 100 1000] [--repeat 2] [--profile] [--fresh]
 
-Each size is built once into an empty folder, then rebuilt (which replaces the last site, as staff
-do), then rebuilt limited to one CPU (no worker processes: what the parallel build saves).
+Each size is built once into an empty folder with no build cache (.archive/build), then rebuilt (which
+replaces the last site, as staff do), then rebuilt after one report was added (and removed again after),
+then rebuilt limited to one CPU (no worker processes: what the parallel build saves).
 CPU seconds (user + system, the workers included) are steadier than wall seconds on a shared machine.
 Archives are kept in bench/out/ and reused (importing 1000 reports takes a while); --fresh re-imports.
 --profile builds the largest archive once more under cProfile and prints where the time goes.
@@ -15,6 +16,7 @@ report's text) are read by people.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import pstats
 import shutil
@@ -25,6 +27,9 @@ import time
 from pathlib import Path
 
 from make_reports import ARCHIVE, OUT, ROOT, Unavailable, imported_archive
+
+sys.path.insert(0, str(ROOT))
+from converter.data.frontmatter import body_hash, join_page, split_page  # noqa: E402
 
 TRASH = OUT / "trash"
 
@@ -53,12 +58,14 @@ def main() -> int:
 def measure(size: int, repeat: int, fresh: bool, one_core: bool) -> dict:
     archive, imported = imported_archive(size, fresh)
     set_aside(archive / "site")
+    shutil.rmtree(archive / ".archive" / "build", ignore_errors=True)  # the build cache: this is a first build
     first = timed_build(archive)  # into an empty folder
     seconds, cpu, peak_kb = min(timed_build(archive) for _ in range(repeat))  # replacing the last site
     pages = sorted((archive / "site" / "reports").glob("*/*/index.html"))
     around = [around_text(p) for p in pages]
+    added = timed_build_with_one_more(archive)
     return {
-        "reports": size, "import": imported, "first": first[0], "rebuild": seconds, "cpu": cpu,
+        "reports": size, "import": imported, "first": first[0], "rebuild": seconds, "cpu": cpu, "added": added,
         "one core": timed_build(archive, cores=1) if one_core else None, "peak": peak_kb / 1024,
         "site": folder_size(archive / "site") / 1e6,
         "files": sum(1 for p in (archive / "site").rglob("*") if p.is_file()),
@@ -91,6 +98,23 @@ def timed_build(archive: Path, cores: int | None = None) -> tuple[float, float, 
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def timed_build_with_one_more(archive: Path) -> tuple[float, float, int]:
+    """`timed_build` after staff added one report (a distinct copy of one, as if imported: a new title,
+    索引号 and paragraph), and the report removed again afterwards."""
+    source = sorted((archive / "docs" / "reports").glob("*/*.md"))[0]
+    data, body = split_page(source.read_text(encoding="utf-8"))
+    body += "\n\n本报告为测试补充的一篇。\n"
+    data = {k: v for k, v in data.items() if k != "download"}
+    data.update(title=f"{data['title']}（补充）", index_number=f"BENCH0001/{data['year']}-99999",
+                sha256=hashlib.sha256(body.encode()).hexdigest(), body_sha256=body_hash(body))
+    extra = source.with_name("bench-added-report.md")
+    extra.write_text(join_page(data, body), encoding="utf-8")
+    try:
+        return timed_build(archive)
+    finally:
+        extra.unlink()
+
+
 def around_text(page: Path) -> int:
     """Bytes of a report page that are not the report's own text (title + card + body)."""
     html = page.read_bytes()
@@ -105,14 +129,15 @@ def folder_size(folder: Path) -> int:
 def print_table(rows: list[dict]) -> None:
     print(f"`archive build` (content check, site, search index), load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores\n")
-    print("| reports | import, s | first build, s | rebuild, s | CPU s, all processes | rebuild on one core, s "
-          "(CPU s) | peak memory, largest process | site | files | median report page | HTML around the text, "
-          "median / max |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| reports | import, s | first build (no build cache), s | rebuild, nothing changed, s | CPU s, all processes "
+          "| rebuild, one report added, s (CPU s) | rebuild on one core, s (CPU s) | peak memory, largest process "
+          "| site | files | median report page | HTML around the text, median / max |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         one = f"{r['one core'][0]:.1f} ({r['one core'][1]:.1f})" if r["one core"] else "–"
         imported = "(kept)" if r["import"] is None else f"{r['import']:.0f}"
-        print(f"| {r['reports']} | {imported} | {r['first']:.1f} | {r['rebuild']:.1f} | {r['cpu']:.1f} | {one} "
+        added = f"{r['added'][0]:.1f} ({r['added'][1]:.1f})"
+        print(f"| {r['reports']} | {imported} | {r['first']:.1f} | {r['rebuild']:.1f} | {r['cpu']:.1f} | {added} | {one} "
               f"| {r['peak']:.0f} MB | {r['site']:.0f} MB | {r['files']} | {r['page']:.1f} KB "
               f"| {r['around']:.1f} / {r['around max']:.1f} KB |")
     if len(rows) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import shutil
 import time
 from pathlib import Path
 
@@ -133,9 +134,10 @@ def test_a_check_error_keeps_the_old_site_even_though_the_site_was_built_meanwhi
 
 def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, monkeypatch):
     """Parsed before the check is forked: the check (in its own process) parses nothing again, and
-    the site parses nothing the check had."""
+    the site parses nothing the check had. The next build parses nothing (the build cache's memo)."""
     from converter.data import frontmatter
 
+    shutil.rmtree(archive / ".archive" / "build", ignore_errors=True)
     parsed = []
     load = frontmatter.load_yaml
     def counted(text):
@@ -155,6 +157,10 @@ def test_the_check_and_the_site_share_one_parse_of_each_front_matter(archive, mo
     assert [f.message for f in findings if f.page == "parses"] == ["0"]
     pages = len(list((archive / "docs" / "reports").glob("*/*.md")))
     assert len(parsed) == pages - 1  # each page with front matter, once (notes.md has none)
+
+    parsed.clear()
+    build_site(archive, Path("shared-parse"), check=check_counting_parses, parallel=True)
+    assert parsed == []
 
 
 def test_blocks_rendered_once_per_depth_are_those_each_page_would_render(archive, monkeypatch):

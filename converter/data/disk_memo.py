@@ -2,7 +2,7 @@
 
 A build works out the same things again from texts that did not change: each page's front matter from
 its YAML, what the publication check finds in its body, the searchable text of its HTML. `DiskMemo`
-keeps those results in one zlib-compressed pickle file, keyed by the digest of the text and a version
+keeps those results in one pickle file (zlib-compressed unless they are long texts), keyed by the digest of the text and a version
 string that names the code producing them: a changed text or version is a miss, never a stale value.
 `save` keeps only the entries used since the memo was opened (what was changed or removed goes).
 
@@ -26,30 +26,41 @@ ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
 
 
 class DiskMemo:
-    def __init__(self, path: Path | None, version: str):
-        """`path` None: a memo that remembers nothing (the work is done every time)."""
-        self.path, self.version = path, version
+    def __init__(self, path: Path | None, version: str, compress: bool = True):
+        """`path` None: a memo that remembers nothing (the work is done every time). `compress` False for
+        results that are long texts: zlib would cost more time than the file's size saves."""
+        self.path, self.version, self.compress = path, version, compress
         self.old = _load(path, version) if path else {}
         self.used: dict[str, object] = {}
         self.changed = False
 
     def get(self, text: str, work: Callable[[str], T]) -> T:
         """`work(text)`, or what it returned for the same text before."""
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if key in self.used:
-            return self.used[key]
-        if key in self.old:
-            value = self.old[key]
-        else:
-            value, self.changed = work(text), True
-        self.used[key] = value
+        key = digest(text)
+        if self.knows(key):
+            return self.take(key)
+        value = work(text)
+        self.put(key, value)
         return value
+
+    def knows(self, key: str) -> bool:
+        """For callers that name entries themselves (by a `digest` of what decides the value)."""
+        return key in self.used or key in self.old
+
+    def take(self, key: str):
+        """The entry `key` (which `knows`), kept for the next `save`."""
+        value = self.used[key] = self.used[key] if key in self.used else self.old[key]
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.used[key], self.changed = value, True
 
     def save(self) -> None:
         """Write the entries used since the memo was opened, when anything changed."""
         if not self.path or not (self.changed or len(self.used) != len(self.old)):
             return
-        data = zlib.compress(pickle.dumps((self.version, self.used), protocol=5), 1)
+        data = pickle.dumps((self.version, self.used), protocol=5)
+        data = zlib.compress(data, 1) if self.compress else data
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +70,10 @@ class DiskMemo:
             partial.unlink(missing_ok=True)
             return
         self.old, self.changed = dict(self.used), False
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def code_version(*sources) -> str:
@@ -79,7 +94,9 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def _load(path: Path, version: str) -> dict:
     try:
-        found_version, entries = _PlainUnpickler(io.BytesIO(zlib.decompress(path.read_bytes()))).load()
+        data = path.read_bytes()
+        data = zlib.decompress(data) if data[:1] != b"\x80" else data  # a pickle starts with PROTO (0x80)
+        found_version, entries = _PlainUnpickler(io.BytesIO(data)).load()
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: start empty
         return {}
     return entries if found_version == version and isinstance(entries, dict) else {}

@@ -64,7 +64,7 @@ class Collector:
         """`previous`: the search folder of the site this build replaces (see `write_index`); `memo`: the
         file that keeps each fragment's text between builds (`DiskMemo`)."""
         self.previous = previous
-        self.texts = DiskMemo(memo, code_version(page_text_module))
+        self.texts = DiskMemo(memo, code_version(page_text_module), compress=False)
         self.record = memo.with_name("search-index.json") if memo else None  # reuse.py
         self.inputs = ""  # the digest of what `files` was built from
         self.reports: dict[str, IndexedReport] = {}

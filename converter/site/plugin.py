@@ -212,7 +212,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             write_files(site_dir, {feed.path: xml.encode("utf-8")}, self.previous_site)
         self.open_data.finish(site_dir, self.previous_site)
         theme_setup.settle_sitemap(site_dir, self.previous_site)
-        self.cached.prune()
+        self.cached.save()
 
     def _parts(self, page, config) -> PageParts:
         src, link = page.file.src_uri, self._linker(page.url)

@@ -81,7 +81,7 @@ class Collector:
 
     def add_page(self, fields: PageFields, output_html: str) -> None:
         """A written page: searchable when marked, or under reports/."""
-        text, marked = page_text(output_html)
+        text, marked = self.texts.get(output_html, page_text)
         self.unsure.pop(fields.url, None)
         if marked or fields.is_report:
             self._keep(fields, text)

@@ -17,7 +17,7 @@ from mkdocs import utils as mkdocs_utils  # noqa: E402
 from mkdocs.commands import build as mkdocs_build  # noqa: E402
 from mkdocs.config import base, config_options, load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger  # noqa: E402
+from mkdocs.plugins import BasePlugin, get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -25,14 +25,8 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 __all__ = ["BasePlugin", "File", "Files", "MkDocsException", "Page", "PluginError", "base", "config_options",
-           "cache_compiled_templates", "event_priority", "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config",
-           "mkdocs_build", "replace_file_writing", "replace_page_builder"]
-
-
-def replace_page_builder(wrap):
-    """Have MkDocs write each page with `wrap(its own page writer)` until the returned function is called.
-    MkDocs' build loop looks `_build_page` up on every page, so this takes effect at once."""
-    return _replace(mkdocs_build, "_build_page", wrap(mkdocs_build._build_page))
+           "cache_compiled_templates", "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config",
+           "mkdocs_build", "replace_file_writing"]
 
 
 def replace_file_writing(write: Callable[[bytes, str], None], copy: Callable[[str, str], None]):

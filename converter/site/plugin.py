@@ -23,13 +23,11 @@ from converter.site.mkdocs_api import (
     Files,
     base,
     cache_compiled_templates,
-    event_priority,
     get_relative_url,
     get_toc,
 )
 from converter.site.mkdocs_api import config_options as c
 from converter.site.open_data import OpenData
-from converter.site.page_writer import PageWriter
 from converter.site.prerender import Prerender, report_markdown
 from converter.site.render_cache import CachedPages, RenderCache
 from converter.site.report_page import Original, card, with_card
@@ -58,7 +56,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     policy = True  # the Content-Security-Policy goes into every page (not in the local preview)
     parallel = False  # set by `archive build` (site/build.py): report Markdown rendered on a second core
     prerender: Prerender | None = None
-    writer: PageWriter | None = None
     cache_dir: Path | None = None  # set by `archive build` and the preview: the build cache (.archive/build)
     previous_site: Path | None = None  # set by them too: the site being replaced (site_files links from it)
     cached: CachedPages  # report pages' rendered Markdown kept between builds
@@ -132,18 +129,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.cache_dir:
             cache_compiled_templates(env, self.cache_dir / "templates")
         self.cached.keep_new(files)
-        if self.config.enabled and self.parallel and self.pages:
-            self.writer = PageWriter([f.src_uri for f in files.documentation_pages()])
-            self.writer.install()
         return env
 
     def on_build_error(self, *, error) -> None:
         self._stop_prerender()
         if getattr(self, "open_data", None):
             self.open_data.cancel()
-        if self.writer:
-            self.writer.cancel()
-            self.writer = None
 
     def _stop_prerender(self) -> None:
         if self.prerender:
@@ -196,11 +187,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             context["archive"] = parts
         return context
 
-    @event_priority(50)  # before the search plugin's: pages the worker wrote may have sent it text
     def on_post_build(self, *, config):
-        if self.writer:
-            writer, self.writer = self.writer, None
-            writer.finish()
         if not self.config.enabled:
             return
         site_dir, site_url = Path(config.site_dir), config.site_url or ""

@@ -7,7 +7,7 @@ A finding is an error (the build refuses to publish) or a hint (`is_error=False`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -129,11 +129,8 @@ def check_archive(root: Path) -> list[CheckFinding]:
     taxonomy = archive_taxonomy(root, findings)
     bodies = body_memo(root / BODY_MEMO)
     for path in report_paths(root):
-        page = checked_page(root, path, taxonomy)
-        if isinstance(page, CheckFinding):
-            findings.append(page)
-        else:
-            pages.append(replace(page, bodies=bodies))
+        page = checked_page(root, path, taxonomy, bodies=bodies)
+        (findings if isinstance(page, CheckFinding) else pages).append(page)
     for page in pages:
         findings.extend(page_findings(page))
     for check in ARCHIVE_CHECKS:
@@ -151,8 +148,8 @@ def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | Non
         return None
 
 
-def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None,
-                 text: str | None = None) -> CheckedPage | CheckFinding:
+def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None, text: str | None = None,
+                 bodies: DiskMemo | None = None) -> CheckedPage | CheckFinding:
     """A page ready for `PAGE_CHECKS` (read from disk, or `text` when the caller has read it), or the finding
     that its front matter cannot be read."""
     name = path.relative_to(root).as_posix()
@@ -164,7 +161,7 @@ def checked_page(root: Path, path: Path, taxonomy: Taxonomy | None,
         return CheckFinding(name, problem, code="bad-yaml")
     if not data:
         return CheckFinding(name, "缺少页首元数据（--- 包围的 YAML）", code="no-front-matter")
-    return CheckedPage(name, path, data, body, taxonomy)
+    return CheckedPage(name, path, data, body, taxonomy, bodies)
 
 
 def page_findings(page: CheckedPage) -> list[CheckFinding]:

@@ -60,16 +60,22 @@ class DiskMemo:
         if not self.path or not (self.changed or len(self.used) != len(self.old)):
             return
         data = pickle.dumps((self.version, self.used), protocol=5)
-        data = zlib.compress(data, 1) if self.compress else data
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            os.replace(partial, self.path)
-        except OSError:  # a full or read-only disk: the next build does the work again
-            partial.unlink(missing_ok=True)
-            return
-        self.old, self.changed = dict(self.used), False
+        if save_quietly(self.path, zlib.compress(data, 1) if self.compress else data):
+            self.old, self.changed = dict(self.used), False
+
+
+def save_quietly(path: Path, data: bytes) -> bool:
+    """Replace `path` with `data` at once (a temporary file renamed); False when the disk refused (full or
+    read-only): a cache file not written only costs the next build the work again."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, path)
+        return True
+    except OSError:
+        partial.unlink(missing_ok=True)
+        return False
 
 
 def digest(text: str) -> str:

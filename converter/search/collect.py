@@ -34,7 +34,7 @@ from converter.search.page_text import fragment_text, page_text
 from converter.search.postings import without_huge_pages
 from converter.search.reuse import inputs_digest, remember, reusable
 from converter.site import forked
-from converter.site.site_files import write_files
+from converter.site.site_files import link_files, write_files
 
 MARK = "data-search-body"
 OPENING = re.compile(r"<div(?:\s[^<>]*)?\sdata-search-body(?:\s[^<>]*)?>\s*")
@@ -98,7 +98,8 @@ class Collector:
         if reused is not None:
             self.files = reused
             if folder is not None:
-                self._write(folder, self.files)
+                link_files(folder, reused, self.previous)
+                self.written.update(reused)
         elif folder is None:
             self.files = build_index(reports)
         else:

@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from converter.data.disk_memo import code_version
+from converter.data.disk_memo import code_version, save_quietly
 from converter.model import fields
 
 META = "meta.json"
@@ -42,15 +42,8 @@ def reusable(record: Path | None, inputs: str, previous: Path | None) -> dict[st
 
 
 def remember(record: Path | None, inputs: str, files: dict[str, bytes]) -> None:
-    if not record or META not in files:
-        return
-    partial = record.with_name(f".{record.name}.{os.getpid()}")
-    try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps({"inputs": inputs, "meta": _sha256(files[META])}), encoding="utf-8")
-        os.replace(partial, record)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    if record and META in files:
+        save_quietly(record, json.dumps({"inputs": inputs, "meta": _sha256(files[META])}).encode())
 
 
 def _files(folder: Path) -> list[str]:

@@ -191,12 +191,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.config.enabled:
             return
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        written = {}
         for feed in feeds(self.catalog, config.site_name):
             def href(src: str, feed=feed) -> str:
                 url = self.urls.get(src, src)
                 return urljoin(site_url, url) if site_url else get_relative_url(url, feed.path)
             xml = atom(feed, config.site_name, href, urljoin(site_url, feed.path) if site_url else "")
-            write_files(site_dir, {feed.path: xml.encode("utf-8")}, self.previous_site)
+            written[feed.path] = xml.encode("utf-8")
+        write_files(site_dir, written, self.previous_site)
         self.open_data.finish(site_dir, self.previous_site)
         theme_setup.settle_sitemap(site_dir, self.previous_site)
         self.cached.save()

@@ -23,6 +23,18 @@ def write_files(folder: Path, files: dict[str, bytes], previous: Path | None = N
         write_file(os.path.join(folder, path), data, os.path.join(previous, path) if previous else None)
 
 
+def link_files(folder: Path, files: dict[str, bytes], previous: Path) -> None:
+    """Put `files`, read from `previous` just now, into `folder` as links (written where linking fails)."""
+    for parent in sorted({os.path.dirname(path) for path in files}):
+        (folder / parent).mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        target = os.path.join(folder, path)
+        remove(target)
+        if not _linked(os.path.join(previous, path), target):
+            with open(target, "wb") as out:
+                out.write(data)
+
+
 def write_file(target: str, data: bytes, old: str | None) -> None:
     """Write `data` to `target` (its folder exists), or link `old` there when it holds the same bytes.
     A file already at `target` is replaced, never written into: it may be linked to the old site."""

@@ -5,8 +5,10 @@
     python bench/build_bench.py [--sizes 100 1000] [--repeat 2] [--profile] [--fresh]
 
 Each size is built once into an empty folder with no build cache (.archive/build), then rebuilt (which
-replaces the last site, as staff do), then rebuilt after one report was added (and removed again after),
-then rebuilt limited to one CPU (no worker processes: what the parallel build saves).
+replaces the last site, as staff do; the record of the last build is removed first, so that the build
+runs and takes what it can from the cache), then run as staff run it with nothing changed (the build
+finds its record and makes nothing: last_build.py), then rebuilt after one report was added (and removed
+again after), then rebuilt limited to one CPU (no worker processes: what the parallel build saves).
 CPU seconds (user + system, the workers included) are steadier than wall seconds on a shared machine.
 Archives are kept in bench/out/ and reused (importing 1000 reports takes a while); --fresh re-imports.
 --profile builds the largest archive once more under cProfile and prints where the time goes.
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from converter.data.frontmatter import body_hash, join_page, split_page  # noqa: E402
 
 TRASH = OUT / "trash"
+RECORD = Path(".archive") / "build" / "last-build.json"
 
 
 
@@ -61,11 +64,13 @@ def measure(size: int, repeat: int, fresh: bool, one_core: bool) -> dict:
     shutil.rmtree(archive / ".archive" / "build", ignore_errors=True)  # the build cache: this is a first build
     first = timed_build(archive)  # into an empty folder
     seconds, cpu, peak_kb = min(timed_build(archive) for _ in range(repeat))  # replacing the last site
+    unchanged = min(timed_build(archive, again=True) for _ in range(repeat))
     pages = sorted((archive / "site" / "reports").glob("*/*/index.html"))
     around = [around_text(p) for p in pages]
     added = timed_build_with_one_more(archive)
     return {
         "reports": size, "import": imported, "first": first[0], "rebuild": seconds, "cpu": cpu, "added": added,
+        "unchanged": unchanged,
         "one core": timed_build(archive, cores=1) if one_core else None, "peak": peak_kb / 1024,
         "site": folder_size(archive / "site") / 1e6,
         "files": sum(1 for p in (archive / "site").rglob("*") if p.is_file()),
@@ -83,10 +88,14 @@ def set_aside(site: Path) -> None:
         site.rename(TRASH / f"site-{time.time_ns()}")
 
 
-def timed_build(archive: Path, cores: int | None = None) -> tuple[float, float, int]:
+def timed_build(archive: Path, cores: int | None = None, again: bool = False) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system of the command and its workers: steadier than wall time
     on a shared machine) and peak resident memory (KB) of its largest process, for one `archive build`
-    (`cores`: limited to that many CPUs, as on a smaller machine)."""
+    (`cores`: limited to that many CPUs, as on a smaller machine). Without `again` the record of the
+    last build is removed first: the build runs even when nothing changed."""
+    if not again:
+        (archive / RECORD).unlink(missing_ok=True)
+
     def pin():
         os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:cores])
     start = time.perf_counter()
@@ -130,15 +139,17 @@ def folder_size(folder: Path) -> int:
 def print_table(rows: list[dict]) -> None:
     print(f"`archive build` (content check, site, search index), load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores\n")
-    print("| reports | import, s | first build (no build cache), s | rebuild, nothing changed, s | CPU s, all processes "
-          "| rebuild, one report added, s (CPU s) | rebuild on one core, s (CPU s) | peak memory, largest process "
+    print("| reports | import, s | first build (no build cache), s | rebuild, nothing changed (record removed), s | CPU s, all processes "
+          "| nothing changed, as staff run it, s (CPU s) | rebuild, one report added, s (CPU s) | rebuild on one core, s (CPU s) | peak memory, largest process "
           "| site | files | median report page | HTML around the text, median / max |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         one = f"{r['one core'][0]:.1f} ({r['one core'][1]:.1f})" if r["one core"] else "–"
         imported = "(kept)" if r["import"] is None else f"{r['import']:.0f}"
         added = f"{r['added'][0]:.1f} ({r['added'][1]:.1f})"
-        print(f"| {r['reports']} | {imported} | {r['first']:.1f} | {r['rebuild']:.1f} | {r['cpu']:.1f} | {added} | {one} "
+        unchanged = f"{r['unchanged'][0]:.2f} ({r['unchanged'][1]:.2f})"
+        print(f"| {r['reports']} | {imported} | {r['first']:.1f} | {r['rebuild']:.1f} | {r['cpu']:.1f} | {unchanged} "
+              f"| {added} | {one} "
               f"| {r['peak']:.0f} MB | {r['site']:.0f} MB | {r['files']} | {r['page']:.1f} KB "
               f"| {r['around']:.1f} / {r['around max']:.1f} KB |")
     if len(rows) > 1:

@@ -15,26 +15,31 @@ import os
 import shutil
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from converter.archive.atomic import recover_dir, replace_dir
+from converter.archive.last_build import inputs_stamp, remember, unchanged
 from converter.archive.lock import archive_lock
 from converter.archive.pages import PAGE_READ_ERRORS, STATE, read_page, report_paths
 from converter.data.frontmatter import parsing_once
 from converter.model.errors import ArchiveError
-from converter.search.plugin import SearchPlugin
 from converter.site.forked import Forked
-from converter.site.mkdocs_api import MkDocsException, load_config, mkdocs_build, replace_file_writing
-from converter.site.plugin import ArchivePlugin
-from converter.site.site_files import LinkingWriter
+
+if TYPE_CHECKING:
+    from converter.site.mkdocs_api import MkDocsException
 
 LOCK_WAIT = 10.0  # seconds a build waits for an import to finish
 Check = Callable[[Path], list]  # findings, each with `is_error`
 
 
-def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel: bool | None = None) -> list:
-    """Build the site into `site_dir` unless `check(root)` finds an error; return the check's findings."""
+def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel: bool | None = None,
+               when_unchanged: Callable[[], None] | None = None, clean: bool = False) -> list:
+    """Build the site into `site_dir` unless `check(root)` finds an error; return the check's findings.
+    With `when_unchanged`: when nothing the site is made of changed since the build that made it
+    (last_build.py), call it and return that build's findings instead of building again. `clean`:
+    build, and work everything out again (what earlier builds kept in .archive/build is dropped)."""
     parallel = len(os.sched_getaffinity(0)) > 1 if parallel is None else parallel
     site_dir = (root / site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -43,18 +48,27 @@ def build_site(root: Path, site_dir: Path, check: Check | None = None, parallel:
         for stale in [*site_dir.parent.glob(f".{site_dir.name}.building-*"),
                       *site_dir.parent.glob(f".{site_dir.name}.discarded-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a killed build: nobody else builds now
+        stamp = inputs_stamp(root, site_dir, getattr(check, "__qualname__", "")) if when_unchanged else None
+        if clean:
+            shutil.rmtree(root / STATE / "build", ignore_errors=True)
+        elif last := unchanged(root, site_dir, stamp):
+            last.replay()
+            when_unchanged()
+            return last.findings
+        remembering = partial(remember, root, site_dir, stamp)
         # the check and the site parse each page's front matter once between them, and once over builds
         with parsing_once(root / STATE / "build" / "front-matter"):
             if check and not parallel:
                 findings = check(root)
-                return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings)
+                return findings if _has_error(findings) else _build_and_swap(root, site_dir, False, lambda: findings,
+                                                                             remembering)
             if check:
                 _parse_pages(root)  # before the fork, so that the check has them too
             # The check's findings are wanted only when the site is built: it takes the CPU the build
             # leaves (at the end, while the search index is finished), not the build's.
             checking = Forked(check, root, niceness=19) if check else None
             try:
-                return _build_and_swap(root, site_dir, parallel, checking.result if checking else list)
+                return _build_and_swap(root, site_dir, parallel, checking.result if checking else list, remembering)
             finally:
                 if checking:
                     checking.cancel()
@@ -68,10 +82,12 @@ def _parse_pages(root: Path) -> None:
             pass  # the check reports it
 
 
-def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list]) -> list:
+def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Callable[[], list],
+                    remembering: Callable[[list, list], None] | None = None) -> list:
     """Build into a folder beside the site and put it in place when `findings_of()` (the check, maybe
     still running) has no error. Until then the build's log messages are held: a site thrown away
-    because of the check says nothing of itself (as when the check ran first)."""
+    because of the check says nothing of itself (as when the check ran first). `remembering(findings,
+    log records)` is called once the site is in place."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
         with _HeldLogs() as held:
@@ -84,6 +100,8 @@ def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Cal
             raise ArchiveError("build-failed", f"网站生成失败：{failure}",
                                "原有网站未被改动；请按提示修正后重新生成") from failure
         replace_dir(staging, site_dir, discard=_discard)
+        if remembering:
+            remembering(findings, held.records)
         return findings
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -112,6 +130,11 @@ class _HeldLogs(logging.Handler):
 
 def _build(root: Path, staging: Path, parallel: bool, live_site: Path) -> MkDocsException | None:
     """Build into `staging`; files the same as in `live_site` are linked from there (`site_files`)."""
+    # Imported here: MkDocs, Material and the plugins take half a second to load, most of a build that
+    # finds nothing changed.
+    from converter.site.mkdocs_api import MkDocsException, mkdocs_build, replace_file_writing
+    from converter.site.site_files import LinkingWriter
+
     writer = LinkingWriter(staging, live_site)
     restore = replace_file_writing(writer.write, writer.copy)
     try:
@@ -147,6 +170,9 @@ def _set_plugins(config, parallel: bool, live_site: Path, cache: Path) -> None:
     forks). Set either way: MkDocs keeps a plugin with on_startup from one build to the next. The
     search plugin links unchanged index files from the site being replaced. Both keep what they worked
     out from unchanged pages in `cache` (the build and the preview share it)."""
+    from converter.search.plugin import SearchPlugin
+    from converter.site.plugin import ArchivePlugin
+
     for plugin in config.plugins.values():
         if isinstance(plugin, (ArchivePlugin, SearchPlugin)):
             plugin.parallel = parallel
@@ -167,5 +193,7 @@ def build_preview(root: Path, preview_dir: Path) -> None:
 
 
 def _config(root: Path, **overrides):
+    from converter.site.mkdocs_api import load_config
+
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     return load_config(config_file=str(root / "mkdocs.yml"), **overrides)

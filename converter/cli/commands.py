@@ -116,15 +116,19 @@ def add(paths, dry_run, force, verbose, quiet, **staff) -> None:
 @main.command(context_settings=CONTEXT)
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"),
               help="网站输出文件夹（默认 site）。")
+@click.option("--clean", is_flag=True,
+              help="不沿用上次生成的结果，全部重新生成（默认只在内容有变化时生成，并沿用未变的部分）。")
 @verbosity
-def build(site_dir: Path, verbose: int, quiet: bool) -> None:
+def build(site_dir: Path, clean: bool, verbose: int, quiet: bool) -> None:
     """检查内容，然后生成静态网站（含检索索引）；有错误时不更新网站。"""
     from converter.archive.build import build_site
     from converter.archive.check import check_archive
 
     setup_logging(verbose, quiet)
     root = archive_root()
-    findings = build_site(root, site_dir, check=check_archive)  # the site is kept unless the check passes
+    unchanged = []
+    findings = build_site(root, site_dir, check=check_archive,  # the site is kept unless the check passes
+                          when_unchanged=lambda: unchanged.append(True), clean=clean)
     errors = [f for f in findings if f.is_error]
     for finding in findings:
         if finding.is_error or verbose:
@@ -133,7 +137,8 @@ def build(site_dir: Path, verbose: int, quiet: bool) -> None:
         fail(ArchiveError("check-failed", f"网站未生成：内容检查发现 {len(errors)} 个错误，原有网站保持不变",
                            "请按上面的提示修正（可运行 archive check 复查）后再生成"))
     if not quiet:
-        click.echo(f"网站已生成：{site_dir}")
+        click.echo(f"网站已是最新，无需重新生成：{site_dir}（上次生成后内容没有变化；要全部重新生成请加 --clean）"
+                   if unchanged else f"网站已生成：{site_dir}")
 
 
 @main.command(context_settings=CONTEXT)

@@ -31,7 +31,6 @@ from converter.data.disk_memo import DiskMemo, code_version
 from converter.search import page_text as page_text_module
 from converter.search.index import IndexedReport, build_index
 from converter.search.page_text import fragment_text, page_text
-from converter.search.postings import without_huge_pages
 from converter.search.reuse import inputs_digest, remember, reusable
 from converter.site import forked
 from converter.site.site_files import link_files, write_files
@@ -177,7 +176,6 @@ class CollectorProcess:
 
 def _serve(calls, answers, previous: Path | None, memo: Path | None) -> None:
     forked.keep_freed_memory()
-    without_huge_pages()
     collector = Collector(previous, memo)
     try:
         for name, *args in iter(calls.get, None):

@@ -19,7 +19,7 @@ from typing import Callable
 from converter.model.fields import FIELDS as REGISTRY
 from converter.search.codes import normalise
 from converter.search.fragments import CHUNK, fragments
-from converter.search.postings import build_entries
+from converter.search.postings import build_entries, huge_pages_for
 from converter.search.shards import SHARD_BYTES, big_key_name, pack
 
 FORMAT = 2
@@ -44,6 +44,7 @@ def build_index(reports: list[IndexedReport], early: Callable[[dict[str, bytes]]
     for report in reports:
         spans.append((position, position + len(report.text)))
         position += len(report.text) + 1
+    huge_pages_for(len(text))
     norm = normalise(text)
     texts = {f"t/{number}-{k}.json": _json(list(fragment))
              for number, report_fragments in enumerate(fragments(text, norm, spans))

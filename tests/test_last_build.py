@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from archive_helpers import new_archive, run
+from e2e.conftest import run_archive
 from test_build_cache import report
 
 from converter.archive import last_build
@@ -184,3 +185,15 @@ def test_the_command_says_so_and_clean_builds_everything_again(archive):
     cleaned = run(archive, "build", "--clean")
     assert "网站已生成" in cleaned.output and UP_TO_DATE not in cleaned.output
     assert UP_TO_DATE in run(archive, "build").output
+
+
+def test_a_file_name_that_is_not_utf8_stops_the_build_with_a_clear_message(archive):
+    run(archive, "build")
+    site = os.stat(archive / "site").st_ino
+    page = archive / "docs" / "reports" / "2019" / os.fsdecode(b"bad-\xff.md")
+    page.write_text((archive / "docs/reports/2019/r1.md").read_text(encoding="utf-8").replace("（1）", "（坏）"),
+                    encoding="utf-8")
+    result = run_archive("build", cwd=archive, check=False)  # a process: the build's log lines are printed
+    assert result.returncode == 1 and "程序内部错误" not in result.stderr
+    assert "reports/2019/bad-\\udcff.md：文件名含有无法识别的字符" in result.stderr
+    assert os.stat(archive / "site").st_ino == site

@@ -21,6 +21,7 @@ from converter.site.mkdocs_api import (
     BasePlugin,
     File,
     Files,
+    PluginError,
     base,
     cache_compiled_templates,
     get_relative_url,
@@ -87,6 +88,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
+        _refuse_undecodable_names(files)
         self.pages = read_pages(files)
         self.catalog = Catalog([Entry(src, ReportMeta.from_dict(data)) for src, (data, _) in self.pages.items()])
         self.index = {}
@@ -219,6 +221,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             url = get_relative_url(self.urls.get(src, src), page_url)
             return f"{url}#{anchor}" if anchor else url
         return link
+
+
+def _refuse_undecodable_names(files: Files) -> None:
+    """A file name that is not UTF-8 (copied from a disk written with another encoding) has no address."""
+    for file in files:
+        try:
+            file.src_uri.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = file.src_uri.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise PluginError(f"{shown}：文件名含有无法识别的字符（不是 UTF-8 编码），"
+                              "请把这个文件改成正常的中文或英文文件名后重新生成") from None
 
 
 def _stub(title: str) -> str:

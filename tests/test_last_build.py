@@ -6,17 +6,19 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from archive_helpers import new_archive, run
-from e2e.conftest import run_archive
 from test_build_cache import report
 
 from converter.archive import last_build
 from converter.archive.build import build_site
 from converter.archive.check import check_archive
+from converter.model.errors import ArchiveError
 
 UP_TO_DATE = "网站已是最新"
 TOPICS = Path(last_build.PACKAGE / "data" / "topics.yml")
@@ -193,7 +195,18 @@ def test_a_file_name_that_is_not_utf8_stops_the_build_with_a_clear_message(archi
     page = archive / "docs" / "reports" / "2019" / os.fsdecode(b"bad-\xff.md")
     page.write_text((archive / "docs/reports/2019/r1.md").read_text(encoding="utf-8").replace("（1）", "（坏）"),
                     encoding="utf-8")
-    result = run_archive("build", cwd=archive, check=False)  # a process: the build's log lines are printed
-    assert result.returncode == 1 and "程序内部错误" not in result.stderr
-    assert "reports/2019/bad-\\udcff.md：文件名含有无法识别的字符" in result.stderr
+    for command in ("check", "build"):
+        result = subprocess.run([sys.executable, "-m", "converter", command], cwd=archive, capture_output=True)
+        stderr = result.stderr.decode("utf-8", "replace")  # other lines name the file as it is
+        assert result.returncode == 1 and "程序内部错误" not in stderr
+        assert "docs/reports/2019/bad-\\udcff.md：错误：文件名含有无法识别的字符" in stderr
     assert os.stat(archive / "site").st_ino == site
+
+
+def test_the_build_alone_refuses_a_file_name_that_is_not_utf8(archive, caplog):
+    """Without the check (the preview), the build stops with a line naming the file."""
+    page = archive / "docs" / "reports" / "2019" / os.fsdecode(b"bad-\xff.md")
+    page.write_bytes((archive / "docs/reports/2019/r1.md").read_bytes())
+    with pytest.raises(ArchiveError, match="网站生成失败"):
+        build_site(archive, Path("site"), parallel=False)
+    assert any("reports/2019/bad-\\udcff.md：文件名含有无法识别的字符" in r.getMessage() for r in caplog.records)

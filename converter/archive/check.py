@@ -7,6 +7,7 @@ A finding is an error (the build refuses to publish) or a hint (`is_error=False`
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -135,8 +136,25 @@ def check_archive(root: Path) -> list[CheckFinding]:
         findings.extend(page_findings(page))
     for check in ARCHIVE_CHECKS:
         findings.extend(check(pages))
+    findings.extend(undecodable_names(root))
     bodies.save()
     return findings
+
+
+def undecodable_names(root: Path) -> list[CheckFinding]:
+    """Files under docs/ whose names are not UTF-8 (copied from a disk written in another encoding):
+    they have no address on the site, so the build cannot make it."""
+    found = []
+    for folder, dirs, names in os.walk(root / "docs"):
+        for name in sorted(dirs + names):
+            path = Path(folder, name)
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = path.relative_to(root).as_posix().encode("utf-8", "backslashreplace").decode("utf-8")
+                found.append(CheckFinding(shown, "文件名含有无法识别的字符（不是 UTF-8 编码），网站无法生成：请把它改成"
+                                                 "正常的中文或英文名称", code="bad-file-name"))
+    return found
 
 
 def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | None:

@@ -9,6 +9,7 @@ and how often it occurs there. Nothing is indexed across whitespace.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 import numpy as np
 
@@ -27,6 +28,7 @@ class Entries:
         return self.data[self.offsets[i] : self.offsets[i + 1]]
 
 
+PART_POSITIONS = 32_000_000  # bigram positions built at a time (1000 reports: about 15 M in all)
 HUGE_PAGES_FROM = 32_000_000  # characters of text (about 1,700 typical reports)
 
 
@@ -58,19 +60,26 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
     space = space_ids[char_ids]
     entries = _unigram_entries(char_ids, space_ids, starts, alphabet)
-    halves = _bigram_halves(char_ids, space)
-    while halves:
-        entries = _merge(entries, _bigram_entries(_packed(char_ids, halves.pop(0), alphabet), alphabet))
+    for part in _bigram_parts(char_ids, space):
+        entries = _merge(entries, _bigram_entries(_packed(char_ids, part, alphabet), alphabet))
     return entries
 
 
-def _bigram_halves(char_ids, space) -> list[np.ndarray]:
-    """The positions of the bigrams (none across whitespace) in two halves by first character, so
-    that each half's entries are built in half the memory."""
+def _bigram_parts(char_ids, space) -> Iterator[np.ndarray]:
+    """The positions of the bigrams (none across whitespace) in parts by first character, one part at a
+    time: at least two, and more for a large archive, so that each part's entries are built in a bounded
+    share of the memory (the parts' entries, in order, are those of all bigrams)."""
     positions = np.flatnonzero(~space[:-1] & ~space[1:])
-    low = char_ids[positions] <= np.searchsorted(
-        np.cumsum(np.bincount(char_ids[positions], minlength=1)), len(positions) // 2)
-    return [positions[low], positions[~low]]
+    if len(char_ids) < 2**31:
+        positions = positions.astype(np.int32)
+    firsts = char_ids[positions]
+    parts = max(2, -(-len(positions) // PART_POSITIONS))
+    cumulative = np.cumsum(np.bincount(firsts, minlength=1))
+    bounds = [0, *(int(np.searchsorted(cumulative, len(positions) * k // parts)) + 1 for k in range(1, parts)),
+              len(cumulative)]
+    for low, high in zip(bounds, bounds[1:]):
+        if low < high:
+            yield positions[(firsts >= low) & (firsts < high)]
 
 
 def _packed(char_ids, positions: np.ndarray, alphabet) -> np.ndarray:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_reference import SearchIndex, parse_shard, read_varints
 
+from converter.search import postings
 from converter.search.codes import normalise
 from converter.search.fragments import CHUNK, OVERLAP
 from converter.search.index import IndexedReport, build_index, search_values
@@ -84,6 +85,17 @@ def _occurrences(text: str, terms: list[str]) -> int:
 def test_the_same_reports_give_byte_identical_files():
     reports = reports_from(["科技特派员制度", "发展 PM2.5 治理"])
     assert build_index(reports) == build_index(list(reversed(reports)))
+
+
+def test_bigrams_built_in_many_parts_give_the_same_files(monkeypatch):
+    """A large archive's bigrams are built a part at a time (by first character): the files must not
+    depend on how many parts there are."""
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(WORDS) for _ in range(rng.randint(20, 200))) for _ in range(30)]
+    whole = build_index(reports_from(texts))
+    for part in (1, 37, 500):
+        monkeypatch.setattr(postings, "PART_POSITIONS", part)
+        assert build_index(reports_from(texts)) == whole
 
 
 def test_every_shard_lists_each_key_once_and_big_entries_are_apart(tmp_path):

@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from make_reports import ARCHIVE, OUT, ROOT, Unavailable, imported_archive
+from measure import measure as measured_run
 
 sys.path.insert(0, str(ROOT))
 from converter.data.frontmatter import body_hash, join_page, split_page  # noqa: E402
@@ -63,7 +64,7 @@ def measure(size: int, repeat: int, fresh: bool, one_core: bool) -> dict:
     set_aside(archive / "site")
     shutil.rmtree(archive / ".archive" / "build", ignore_errors=True)  # the build cache: this is a first build
     first = timed_build(archive)  # into an empty folder
-    seconds, cpu, peak_kb = min(timed_build(archive) for _ in range(repeat))  # replacing the last site
+    seconds, cpu, peak_kb, _ = min(timed_build(archive) for _ in range(repeat))  # replacing the last site
     unchanged = min(timed_build(archive, again=True) for _ in range(repeat))
     pages = sorted((archive / "site" / "reports").glob("*/*/index.html"))
     around = [around_text(p) for p in pages]
@@ -72,6 +73,7 @@ def measure(size: int, repeat: int, fresh: bool, one_core: bool) -> dict:
         "reports": size, "import": imported, "first": first[0], "rebuild": seconds, "cpu": cpu, "added": added,
         "unchanged": unchanged,
         "one core": timed_build(archive, cores=1) if one_core else None, "peak": peak_kb / 1024,
+        "summed": (first[3], added[3]),
         "site": folder_size(archive / "site") / 1e6,
         "files": sum(1 for p in (archive / "site").rglob("*") if p.is_file()),
         "page": statistics.median(p.stat().st_size for p in pages) / 1024,
@@ -88,26 +90,25 @@ def set_aside(site: Path) -> None:
         site.rename(TRASH / f"site-{time.time_ns()}")
 
 
-def timed_build(archive: Path, cores: int | None = None, again: bool = False) -> tuple[float, float, int]:
+def timed_build(archive: Path, cores: int | None = None, again: bool = False) -> tuple[float, float, int, float]:
     """Wall seconds, CPU seconds (user + system of the command and its workers: steadier than wall time
-    on a shared machine) and peak resident memory (KB) of its largest process, for one `archive build`
-    (`cores`: limited to that many CPUs, as on a smaller machine). Without `again` the record of the
-    last build is removed first: the build runs even when nothing changed."""
+    on a shared machine), peak resident memory (KB) of its largest process and peak memory summed over
+    its processes (MB of PSS: pages the forked workers share counted once; measure.py), for one
+    `archive build` (`cores`: limited to that many CPUs, as on a smaller machine). Without `again` the
+    record of the last build is removed first: the build runs even when nothing changed."""
     if not again:
         (archive / RECORD).unlink(missing_ok=True)
 
     def pin():
         os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:cores])
-    start = time.perf_counter()
-    child = subprocess.Popen([*ARCHIVE, "build", "-q"], cwd=archive, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                             preexec_fn=pin if cores else None)
-    _, status, usage = os.wait4(child.pid, 0)
-    if status:
+    run = measured_run([*ARCHIVE, "build", "-q"], archive, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                  preexec_fn=pin if cores else None)
+    if run.status:
         raise SystemExit(f"archive build failed in {archive}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    return run.wall, run.cpu, int(run.largest_mb * 1024), run.peak_pss_mb
 
 
-def timed_build_with_one_more(archive: Path) -> tuple[float, float, int]:
+def timed_build_with_one_more(archive: Path) -> tuple[float, float, int, float]:
     """`timed_build` after staff added this year's report (a distinct copy of one of the newest year's,
     as if imported: a new title, 索引号 and paragraph), and the report removed again afterwards."""
     newest = max(path.parent.name for path in (archive / "docs" / "reports").glob("*/*.md"))
@@ -140,9 +141,9 @@ def print_table(rows: list[dict]) -> None:
     print(f"`archive build` (content check, site, search index), load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores\n")
     print("| reports | import, s | first build (no build cache), s | rebuild, nothing changed (record removed), s | CPU s, all processes "
-          "| nothing changed, as staff run it, s (CPU s) | rebuild, one report added, s (CPU s) | rebuild on one core, s (CPU s) | peak memory, largest process "
+          "| nothing changed, as staff run it, s (CPU s) | rebuild, one report added, s (CPU s) | rebuild on one core, s (CPU s) | peak memory, largest process | peak memory summed over processes (PSS): first build / one added "
           "| site | files | median report page | HTML around the text, median / max |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         one = f"{r['one core'][0]:.1f} ({r['one core'][1]:.1f})" if r["one core"] else "–"
         imported = "(kept)" if r["import"] is None else f"{r['import']:.0f}"
@@ -150,7 +151,7 @@ def print_table(rows: list[dict]) -> None:
         unchanged = f"{r['unchanged'][0]:.2f} ({r['unchanged'][1]:.2f})"
         print(f"| {r['reports']} | {imported} | {r['first']:.1f} | {r['rebuild']:.1f} | {r['cpu']:.1f} | {unchanged} "
               f"| {added} | {one} "
-              f"| {r['peak']:.0f} MB | {r['site']:.0f} MB | {r['files']} | {r['page']:.1f} KB "
+              f"| {r['peak']:.0f} MB | {r['summed'][0]:.0f} / {r['summed'][1]:.0f} MB | {r['site']:.0f} MB | {r['files']} | {r['page']:.1f} KB "
               f"| {r['around']:.1f} / {r['around max']:.1f} KB |")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

@@ -55,6 +55,25 @@ def test_failed_mkdocs_build_leaves_the_site_and_no_staging_folder(built):
     assert sorted(p.name for p in built.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_a_plugin_error_or_strict_warnings_are_said_in_chinese_once(built):
+    """MkDocs sums a plugin's error up as "Aborted with a BuildError!" after logging it: staff see the
+    error itself, once; warnings in strict mode are named as such."""
+    odd = built / "docs" / "reports" / os.fsdecode(b"\xff.md")
+    odd.write_bytes(b"# x\n")
+    result = subprocess.run([sys.executable, "-m", "converter", "build"], cwd=built, capture_output=True)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert "Aborted" not in stderr and stderr.count("文件名含有无法识别的字符") == 1
+    odd.unlink()
+    config = built / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "strict: true\n", encoding="utf-8")
+    guide = built / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[旧页面](missing.md)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "converter", "build"], cwd=built, capture_output=True)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1 and "missing.md" in stderr and "Aborted" not in stderr
+    assert "网站生成失败：mkdocs.yml 设置了 strict（严格模式），上面的警告都要先处理" in stderr
+
+
 def test_build_killed_at_random_moments_always_leaves_a_whole_site(built, tmp_path):
     old = tree(built / "site")
     run(built, "add", simple_report(tmp_path / "2023.docx"))

@@ -207,6 +207,6 @@ def test_the_build_alone_refuses_a_file_name_that_is_not_utf8(archive, caplog):
     """Without the check (the preview), the build stops with a line naming the file."""
     page = archive / "docs" / "reports" / "2019" / os.fsdecode(b"bad-\xff.md")
     page.write_bytes((archive / "docs/reports/2019/r1.md").read_bytes())
-    with pytest.raises(ArchiveError, match="网站生成失败"):
+    with pytest.raises(ArchiveError, match=r"^网站生成失败：reports/2019/bad-\\udcff.md：文件名含有无法识别的字符"):
         build_site(archive, Path("site"), parallel=False)
-    assert any("reports/2019/bad-\\udcff.md：文件名含有无法识别的字符" in r.getMessage() for r in caplog.records)
+    assert not any("文件名含有" in r.getMessage() for r in caplog.records)  # said once, by the error

@@ -95,10 +95,13 @@ def _build_and_swap(root: Path, site_dir: Path, parallel: bool, findings_of: Cal
         findings = findings_of()
         if _has_error(findings):
             return findings
-        held.replay()
         if failure:
-            raise ArchiveError("build-failed", f"网站生成失败：{failure}",
+            reason = _reason(failure)
+            held.records = [r for r in held.records if r.getMessage() != reason]  # said once, below
+            held.replay()
+            raise ArchiveError("build-failed", f"网站生成失败：{reason}",
                                "原有网站未被改动；请按提示修正后重新生成") from failure
+        held.replay()
         replace_dir(staging, site_dir, discard=_discard)
         if remembering:
             remembering(findings, held.records)
@@ -146,6 +149,18 @@ def _build(root: Path, staging: Path, parallel: bool, live_site: Path) -> MkDocs
     finally:
         restore()
     return None
+
+
+def _reason(failure: MkDocsException) -> str:
+    """What stopped MkDocs, in the staff's words where MkDocs' own are a summary in English: a plugin's
+    error (MkDocs logs it, then raises "Aborted with a BuildError!"), or warnings in strict mode."""
+    from converter.site.mkdocs_api import Abort, MkDocsException
+
+    if isinstance(failure, Abort) and isinstance(failure.__context__, MkDocsException):
+        return str(failure.__context__)
+    if isinstance(failure, Abort) and "strict mode" in str(failure):
+        return "mkdocs.yml 设置了 strict（严格模式），上面的警告都要先处理"
+    return str(failure)
 
 
 def _discard(old_site: Path) -> None:

@@ -16,7 +16,7 @@ import jinja2  # noqa: E402 - MkDocs' template engine
 from mkdocs import utils as mkdocs_utils  # noqa: E402
 from mkdocs.commands import build as mkdocs_build  # noqa: E402
 from mkdocs.config import base, config_options, load_config  # noqa: E402
-from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
+from mkdocs.exceptions import Abort, MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import BasePlugin, get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
@@ -24,7 +24,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-__all__ = ["BasePlugin", "File", "Files", "MkDocsException", "Page", "PluginError", "base", "config_options",
+__all__ = ["Abort", "BasePlugin", "File", "Files", "MkDocsException", "Page", "PluginError", "base", "config_options",
            "cache_compiled_templates", "get_data", "get_plugin_logger", "get_relative_url", "get_toc", "load_config",
            "mkdocs_build", "replace_file_writing"]
 

@@ -36,9 +36,9 @@ def huge_pages_for(characters: int) -> None:
     """Whether numpy asks the kernel for huge pages for its arrays of 4 MB or more, for an index of this
     much text. Where the kernel then compacts memory to find them (transparent_hugepage defrag "madvise",
     Debian's default), an index of 1000 reports (19 M characters) spends ~1 s more in the kernel than
-    it saves; one of 10,000 (190 M characters, 7.6 GB) spends 15-20 s less, because 4 KB pages then
-    mean 3 million page faults. The switch is set between the two, where the measured difference
-    (+1 s, -17 s) crosses zero."""
+    it saves; one of 10,000 (157 M characters, 7.6 GB) spends 15-20 s less, because 4 KB pages then
+    mean 3 million page faults. The switch is set between the two, a little above where a straight line
+    through the measured differences (+1 s, -17 s) crosses zero (27 M)."""
     multiarray = getattr(np, "_core", None) or getattr(np, "core", None)  # numpy 2 / numpy 1
     setting = getattr(getattr(multiarray, "multiarray", None), "_set_madvise_hugepage", None)
     if setting:

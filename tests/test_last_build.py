@@ -115,11 +115,14 @@ def test_any_change_to_what_a_build_reads_builds_again(archive, monkeypatch, cha
     assert builds.unchanged == 2  # and the new site is remembered in its turn
 
 
-def test_what_the_inbox_and_the_build_cache_hold_is_not_an_input(archive):
+def test_the_inbox_the_build_cache_and_hidden_folders_are_not_inputs(archive):
     builds = Builds(archive)
     builds()
     (archive / "inbox" / "新报告.docx").write_bytes(b"PK")
     (archive / ".archive" / "build" / "rendered").unlink()
+    (archive / ".venv").mkdir()
+    (archive / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (archive / "__pycache__").mkdir()
     builds()
     assert builds.unchanged == 1
 

@@ -1,12 +1,13 @@
 """What the site in place was built from, so that `archive build` can tell when it has nothing to do.
 
 After a build has replaced the site, `remember` writes a record into `.archive/build/last-build.json`:
-a stamp of everything the build read (every file of the archive but the site, the build cache, `.git`
-and `inbox/`, each by size, times and identity; the program's own files and the versions of the
-installed libraries; the day, since the check measures ID numbers against today), the site folder it
-made, the check's findings and the messages the build printed. When the next build finds the same
-stamp and the same site folder, the site is already what a build would make: `unchanged` gives back the
-findings and messages instead (0.6-0.7 s instead of a minute at 10,000 reports).
+a stamp of everything the build read (every file of the archive but the site, `inbox/`, hidden entries
+of its root such as `.archive` and `.git`, and its `__pycache__`, each by size, times and identity; the
+program's own files and the versions of the installed libraries; the day, since the check measures ID
+numbers against today), the site folder it made, the check's findings and the messages the build
+printed. When the next build finds the same stamp and the same site folder, the site is already what a
+build would make: `unchanged` gives back the findings and messages instead (0.6-0.7 s instead of a
+minute at 10,000 reports).
 
 No stamp is taken (and the next build builds) when a file changed in the last seconds (its time stamp
 might not tell a second change in the same tick, as in "racy git"), or when mkdocs.yml may make the
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 RECORD = STATE / "build" / "last-build.json"
 PACKAGE = Path(__file__).resolve().parent.parent
-NOT_READ = {STATE.name, ".git", "inbox"}  # folders of the archive's root a build does not read
+NOT_READ = {"inbox", "__pycache__"}  # in the archive's root, besides hidden entries (.archive, .git, .venv…)
 RACY_SECONDS = 3
 
 
@@ -111,12 +112,9 @@ def program_version() -> str:
 
 
 def _not_read(root: Path, site_dir: Path) -> set[str]:
-    """Names in the archive's root that are not a build's input: the site, its temporary neighbours."""
-    names = set(NOT_READ)
-    if site_dir.parent == root.resolve():
-        names.add(site_dir.name)
-        names.update(p.name for p in root.glob(f".{site_dir.name}.*"))  # being built or discarded
-    return names
+    """Names in the archive's root that are not a build's input, besides hidden ones (among them the site's
+    temporary neighbours, `.site.building-*`): the inbox, `__pycache__`, the site."""
+    return NOT_READ | ({site_dir.name} if site_dir.parent == root.resolve() else set())
 
 
 def _reads_only(root: Path, skipped: set[str]) -> bool:
@@ -136,7 +134,8 @@ def _reads_only(root: Path, skipped: set[str]) -> bool:
     for place in places:
         if not isinstance(place, str) or not (inside / place).resolve().is_relative_to(inside):
             return False
-        if (inside / place).resolve().relative_to(inside).parts[:1] in {(name,) for name in skipped}:
+        top = (inside / place).resolve().relative_to(inside).parts[:1]
+        if top and (top[0] in skipped or top[0].startswith(".")):
             return False
     return True
 
@@ -154,7 +153,7 @@ def _files(root: Path, skipped: set[str]):
         seen.add(identity)
         with os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                if not prefix and entry.name in skipped:
+                if not prefix and (entry.name in skipped or entry.name.startswith(".")):
                     continue
                 name = prefix + entry.name
                 if entry.is_dir():  # follows links, as MkDocs does

@@ -49,7 +49,7 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
 
     One thread: `archive build` runs this in a worker while the other core renders pages, and threads
-    here only added peak memory (the bigram halves are built one after the other).
+    here only added peak memory (the bigram parts are built one after the other).
     """
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
     kind = np.int16 if len(chars) < 2**15 else np.int32  # a few thousand different characters: 16 bits

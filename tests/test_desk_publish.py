@@ -1,6 +1,8 @@
 """The desk's publish button: the check, then `archive build`; the old site kept when anything fails."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from archive_helpers import pages, run, tree
 from desk_helpers import Served
@@ -49,3 +51,18 @@ def test_a_second_publication_while_one_runs_is_refused(served):
     status, answer = served.post("/_desk/api/publish")
     assert (status, answer["message"]) == (409, "正在发布，请等这次完成。")
     served.wait(lambda s: not s["publish"]["running"], seconds=300, what="the publication")
+
+
+def test_a_page_whose_file_name_is_not_utf8_is_listed_and_the_check_names_it(archive, tmp_path):
+    run(archive, "add", str(simple_report(tmp_path / "科技局总结.docx")))
+    server = Served(archive).start()
+    page = archive / pages(archive)[0]
+    page.with_name(os.fsdecode(b"\xff.md")).write_bytes(page.read_bytes())  # the preview then fails: it says why
+    try:
+        status, answer = server.request("GET", "/_desk/api/overview")
+        assert status == 200 and len(answer["reports"]) == 2
+        result = publish(server)
+        assert not result["ok"]
+        assert any(line.startswith("docs/reports/2023/\\udcff.md：错误：文件名含有无法识别的字符") for line in result["lines"])
+    finally:
+        server.stop()

@@ -37,8 +37,9 @@ class CheckFinding:
     code: str = ""  # what kind of finding: the front matter's, a safety finding's, a metadata hint's code
 
     def line(self) -> str:
+        """One line to print; a file name that is not UTF-8 is shown escaped (`\\udcff`), not as raw bytes."""
         kind = "错误" if self.is_error else "提示"
-        return f"{self.page}：{kind}：{self.message}"
+        return f"{self.page}：{kind}：{self.message}".encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,10 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, data, kind, frame=frame)
 
     def _json(self, status: int, answer: dict) -> None:
-        data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        try:
+            data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, the JSON stays valid
+            data = json.dumps(answer).encode("ascii")
         self._send(status, data, "application/json; charset=utf-8", frame="DENY")
 
     def _text(self, status: int, text: str) -> None:

@@ -55,7 +55,7 @@ class Publisher:
             self.state = {**self.state, "step": 2}
         self.on_change()
         build = subprocess.run([sys.executable, "-m", "converter", "build", "-q"], cwd=self.root, text=True,
-                               capture_output=True, timeout=BUILD_SECONDS, stdin=subprocess.DEVNULL)
+                               errors="replace", capture_output=True, timeout=BUILD_SECONDS, stdin=subprocess.DEVNULL)
         lines = [line for line in build.stderr.splitlines() if line.strip()]
         if build.returncode != 0:
             return False, lines or ["网站未生成，原有网站保持不变。"]

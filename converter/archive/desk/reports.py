@@ -22,7 +22,7 @@ SITE = Path("site")  # where `archive build` publishes
 
 
 def report_id(name: str) -> str:
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16]  # a name may not be UTF-8
 
 
 class Reports:

@@ -156,11 +156,11 @@ def _reason(failure: MkDocsException) -> str:
     error (MkDocs logs it, then raises "Aborted with a BuildError!"), or warnings in strict mode."""
     from converter.site.mkdocs_api import Abort, MkDocsException
 
-    if isinstance(failure, Abort) and isinstance(failure.__context__, MkDocsException):
+    if not isinstance(failure, Abort):
+        return str(failure)
+    if isinstance(failure.__context__, MkDocsException):
         return str(failure.__context__)
-    if isinstance(failure, Abort) and "strict mode" in str(failure):
-        return "mkdocs.yml 设置了 strict（严格模式），上面的警告都要先处理"
-    return str(failure)
+    return "mkdocs.yml 设置了 strict（严格模式），上面的警告都要先处理" if "strict mode" in str(failure) else str(failure)
 
 
 def _discard(old_site: Path) -> None:

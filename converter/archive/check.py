@@ -21,7 +21,7 @@ from converter.metadata.extract import SOURCE_NAMES, WEAK_SOURCES
 from converter.metadata.tagging import unknown_topics
 from converter.metadata.topics import ARCHIVE_TAXONOMY, Taxonomy, taxonomy_for
 from converter.model import Notice
-from converter.model.errors import ArchiveError
+from converter.model.errors import ArchiveError, printable, undecodable
 from converter.model.fields import LABELS, ReportMeta, read_front_matter
 from converter.model.values import shown
 from converter.safety.publication import body_memo, findings_in_page
@@ -39,7 +39,7 @@ class CheckFinding:
     def line(self) -> str:
         """One line to print; a file name that is not UTF-8 is shown escaped (`\\udcff`), not as raw bytes."""
         kind = "错误" if self.is_error else "提示"
-        return f"{self.page}：{kind}：{self.message}".encode("utf-8", "backslashreplace").decode("utf-8")
+        return printable(f"{self.page}：{kind}：{self.message}")
 
 
 @dataclass(frozen=True)
@@ -145,17 +145,10 @@ def check_archive(root: Path) -> list[CheckFinding]:
 def undecodable_names(root: Path) -> list[CheckFinding]:
     """Files under docs/ whose names are not UTF-8 (copied from a disk written in another encoding):
     they have no address on the site, so the build cannot make it."""
-    found = []
-    for folder, dirs, names in os.walk(root / "docs"):
-        for name in sorted(dirs + names):
-            path = Path(folder, name)
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                shown = path.relative_to(root).as_posix().encode("utf-8", "backslashreplace").decode("utf-8")
-                found.append(CheckFinding(shown, "文件名含有无法识别的字符（不是 UTF-8 编码），网站无法生成：请把它改成"
-                                                 "正常的中文或英文名称", code="bad-file-name"))
-    return found
+    return [CheckFinding(Path(folder, name).relative_to(root).as_posix(),
+                         "文件名含有无法识别的字符（不是 UTF-8 编码），网站无法生成：请把它改成正常的中文或英文名称",
+                         code="bad-file-name")
+            for folder, dirs, names in os.walk(root / "docs") for name in sorted(dirs + names) if undecodable(name)]
 
 
 def archive_taxonomy(root: Path, findings: list[CheckFinding]) -> Taxonomy | None:

@@ -132,9 +132,10 @@ def _reads_only(root: Path, skipped: set[str]) -> bool:
         places.append(theme["custom_dir"])
     inside = root.resolve()
     for place in places:
-        if not isinstance(place, str) or not (inside / place).resolve().is_relative_to(inside):
+        resolved = (inside / place).resolve() if isinstance(place, str) else None
+        if resolved is None or not resolved.is_relative_to(inside):
             return False
-        top = (inside / place).resolve().relative_to(inside).parts[:1]
+        top = resolved.relative_to(inside).parts[:1]
         if top and (top[0] in skipped or top[0].startswith(".")):
             return False
     return True

@@ -20,5 +20,19 @@ class ArchiveError(Exception):
         return f"{Path(path).name}：{text}" if path else text
 
 
+def undecodable(name: str) -> bool:
+    """Is this file name not UTF-8 (Python holds its undecodable bytes as lone surrogates)?"""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def printable(text: str) -> str:
+    """`text` with the undecodable bytes of a file name written as `\\udcff`, not printed raw."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？")) else text + "。"

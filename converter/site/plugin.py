@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
+from converter.model.errors import printable, undecodable
 from converter.model.fields import BY_KEY, ReportMeta
 from converter.site import csp, theme_setup
 from converter.site.catalog import HOME, Catalog, Entry
@@ -226,12 +227,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def _refuse_undecodable_names(files: Files) -> None:
     """A file name that is not UTF-8 (copied from a disk written with another encoding) has no address."""
     for file in files:
-        try:
-            file.src_uri.encode("utf-8")
-        except UnicodeEncodeError:
-            shown = file.src_uri.encode("utf-8", "backslashreplace").decode("utf-8")
-            raise PluginError(f"{shown}：文件名含有无法识别的字符（不是 UTF-8 编码），"
-                              "请把这个文件改成正常的中文或英文文件名后重新生成") from None
+        if undecodable(file.src_uri):
+            raise PluginError(f"{printable(file.src_uri)}：文件名含有无法识别的字符（不是 UTF-8 编码），"
+                              "请把这个文件改成正常的中文或英文文件名后重新生成")
 
 
 def _stub(title: str) -> str:

@@ -2,6 +2,7 @@
 search-eval harness in Chromium, plus the index build time. Not part of the tests.
 
     .venv/bin/python bench/search_bench.py [--work DIR] [--sizes corpus,1000] [--rebuild]
+                                           [--site DIR ...] [--keep-queries]
 
 For each archive (`corpus`: ../shared reports-docx + reports-txt as .docx, bench/search_archive.py;
 `N`: the N-report archive of bench/make_reports.py, the one the build bench measures) it builds the
@@ -9,6 +10,10 @@ site once (kept), times `build_index` on the pages' searchable text (median of 3
 query set and runs
 `searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with this Python (playwright
 from the test extra) or SEARCH_EVAL_PYTHON.
+
+`--site DIR` also measures an archive's site already built elsewhere (e.g. the 10,000-report archive of
+build_bench.py --large), without timing its index; `--keep-queries` reuses a query set made before for
+the same archive (making one takes ~6 minutes at 10,000 reports).
 """
 from __future__ import annotations
 
@@ -85,10 +90,10 @@ def harness_page(site: Path) -> str:
     return "/" + HARNESS_PAGE
 
 
-def evaluate(site: Path, work: Path, label: str, nodelay: bool = False) -> dict:
+def evaluate(site: Path, work: Path, label: str, nodelay: bool = False, keep_queries: bool = False) -> dict:
     queries, out = work / f"{label}-queries.json", work / f"{label}{'-nodelay' if nodelay else ''}-results.json"
     common = ["--site", str(site), "--include", "reports/"]
-    if not nodelay:  # made again for each run: the archive may have changed
+    if not nodelay and not (keep_queries and queries.exists()):  # else made again: the archive may have changed
         subprocess.run([str(TOOLS_PYTHON), "-m", "searcheval.queries", *common, "--out", str(queries)],
                        cwd=EVAL, check=True, stdout=subprocess.DEVNULL)
     runner = [str(ROOT / "bench" / "search_eval_nodelay.py")] if nodelay else ["-m", "searcheval.evaluate"]
@@ -114,17 +119,19 @@ def tables(rows: list[tuple[str, dict, tuple, dict]]) -> str:
               " query time median (+10 excerpts) | same, server with TCP_NODELAY | index on disk |"
               " index build |",
               "|---|---|---|---|---|---|---|---|"]
-    for label, r, (build, extraction, reports, chars, cpu, writing, count), fast in rows:
+    for label, r, timing, fast in rows:
         n, q, lat, quick = r["network"], r["per_query_bytes"], r["latency"], fast["latency"]
         disk = r.get("index_on_disk", {}).get("search", {})
+        build, extraction, reports, chars, cpu, writing, count = timing or (0,) * 7
         lines.append(
             f"| {label} | {kb(n['page_load_search']['wire'])} | {kb(n['first_query_search']['wire'])} "
             f"({kb(n['first_query_search']['raw'])}) | {kb(q['median_index_after_first'])} / "
             f"{kb(q['p90_index_after_first'])} | {lat['median_t_search_ms']:.1f} ms "
             f"({lat['median_t_first5_ms']:.1f} ms) | {quick['median_t_search_ms']:.1f} ms "
             f"({quick['median_t_first5_ms']:.1f} ms) | {disk.get('bytes', 0) / 2**20:.1f} MB in {disk.get('files', 0)} "
-            f"files | {build:.2f} s ({cpu:.2f} s CPU) for {reports} reports, {chars / 1e6:.1f} M chars; "
-            f"+ {writing:.2f} s to write {count} files; page text extraction {extraction:.2f} s |")
+            + (f"files | {build:.2f} s ({cpu:.2f} s CPU) for {reports} reports, {chars / 1e6:.1f} M chars; "
+               f"+ {writing:.2f} s to write {count} files; page text extraction {extraction:.2f} s |" if timing
+               else "files | (not timed) |"))
     return "\n".join(lines)
 
 
@@ -133,6 +140,8 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "out" / "search")
     parser.add_argument("--sizes", default="corpus,1000")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--site", type=Path, action="append", default=[], help="a built site to measure as well")
+    parser.add_argument("--keep-queries", action="store_true")
     args = parser.parse_args()
     if not EVAL.is_dir() or not TOOLS_PYTHON.exists():
         print(f"(skipped: needs {EVAL}, Debian's chromium, and playwright in {TOOLS_PYTHON} "
@@ -140,15 +149,19 @@ def main() -> int:
         return 2
     args.work.mkdir(parents=True, exist_ok=True)
     rows, skipped = [], []
-    for size in args.sizes.split(","):
+    for size in filter(None, args.sizes.split(",")):
         label = size if size == "corpus" else f"{size} reports"
         try:
             site = build_archive(size, args.work, args.rebuild)
         except Unavailable as error:
             skipped.append(f"(skipped {label}: {error})")
             continue
-        rows.append((label, evaluate(site, args.work, size), index_build_seconds(site),
-                     evaluate(site, args.work, size, nodelay=True)))
+        rows.append((label, evaluate(site, args.work, size, keep_queries=args.keep_queries),
+                     index_build_seconds(site), evaluate(site, args.work, size, nodelay=True)))
+    for site in args.site:
+        label = f"{site.parent.name} ({sum(1 for _ in (site / 'reports').rglob('index.html'))} reports)"
+        rows.append((label, evaluate(site, args.work, site.parent.name, keep_queries=args.keep_queries), None,
+                     evaluate(site, args.work, site.parent.name, nodelay=True)))
     if rows:
         print(tables(rows))
     print("\n".join(skipped))

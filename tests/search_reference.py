@@ -41,54 +41,79 @@ def parse_shard(data: bytes) -> dict[str, bytes]:
 
     heads = []
     for _ in range(next_value()):
-        first, second, length = next_value(), next_value(), next_value()
-        heads.append((chr(first) + (chr(second) if second else ""), length))
+        points, length = [next_value() for _ in range(3)], next_value()
+        heads.append(("".join(chr(p) for p in points if p), length))
     for key, length in heads:
         values.append((key, data[at : at + length]))
         at += length
     return dict(values)
 
 
+def cover_keys(term: str, wide: set[str]) -> list[tuple[int, str]]:
+    """(offset, key) of positional entries that together pin down every character of a term of two
+    characters or more that is not itself a wide bigram: every bigram, or where it is wide the trigram
+    that extends it by the next character (by the one before at the end of the term)."""
+    keys = []
+    for k in range(len(term) - 1):
+        pair = term[k : k + 2]
+        if pair not in wide:
+            keys.append((k, pair))
+        elif k + 2 < len(term):
+            keys.append((k, term[k : k + 3]))
+        else:
+            keys.append((k - 1, term[k - 1 : k + 2]))
+    return keys
+
+
+def key_set(keys: dict[str, str]) -> set[str]:
+    """The keys of a `keys` list (converter/search/index.py)."""
+    return {head + last for head, lasts in keys.items() for last in lasts}
+
+
 class SearchIndex:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
-        self.big = set(self.meta["big"])
-        self.reports = [self._decoded(row) for row in self.meta["docs"]]
+        self.big = {key for n in range(self.meta["big_lists"])
+                    for key in key_set(json.loads((self.folder / "b" / f"{n}.json").read_text(encoding="utf-8")))}
+        self.wide = key_set(self.meta["wide"])
+        table = self.meta["table"]
+        self.reports = [self._decoded({name: values[i] for name, values in table.items()}) for i in range(len(table["url"]))]
         self.starts, position = [], 0
         for report in self.reports:
             self.starts.append(position)
             position += report["length"] + 1
 
-    def _decoded(self, row: list) -> dict:
-        """A report's row by column name, coded values looked up (as engine.js does)."""
+    def _decoded(self, row: dict) -> dict:
+        """A report's values by column name, coded values looked up (as engine.js does)."""
         report = {}
-        for name, value in zip(self.meta["columns"], row):
+        for name, value in row.items():
             codes = self.meta["codes"].get(name)
             report[name] = value if codes is None else [codes[v] for v in value] if isinstance(value, list) \
                 else codes[value]
         return report
 
     def entry(self, key: str) -> list[int]:
-        if key in self.big:
+        lists = self.meta["big_lists"]
+        if lists and key in key_set(json.loads((self.folder / "b" / f"{key_hash(key) % lists}.json").read_bytes())):
             return read_varints((self.folder / "k" / f"{big_key_name(key)}.bin").read_bytes())
         shard = self.folder / "i" / f"{key_hash(key) % self.meta['shards']}.bin"
         return read_varints(parse_shard(shard.read_bytes()).get(key, b""))
 
     def term(self, term: str) -> dict[int, int]:
         """Report number -> matches of one normalised term."""
-        if len(term) == 1:
+        if len(term) == 1 or term in self.wide:  # a per report entry
             values, first, hits = self.entry(term), 0, {}
             for delta, count in zip(values[0::2], values[1::2]):
                 first += delta
                 hits[self._doc(first)] = count
             return hits
         starts = None
-        for k in range(len(term) - 1):
+        for offset, key in cover_keys(term, self.wide):
             positions, total = set(), 0
-            for delta in self.entry(term[k : k + 2]):
+            for delta in self.entry(key):
                 total += delta
-                positions.add(total - k)
+                positions.add(total - offset)
             starts = positions if starts is None else starts & positions
         hits: dict[int, int] = {}
         for position in starts or ():
@@ -102,7 +127,7 @@ class SearchIndex:
         if not per_term:
             return {}
         docs = set(per_term[0]).intersection(*per_term[1:])
-        return {self.meta["docs"][d][0]: sum(hits[d] for hits in per_term) for d in docs}
+        return {self.reports[d]["url"]: sum(hits[d] for hits in per_term) for d in docs}
 
     def _doc(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1

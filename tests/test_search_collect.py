@@ -66,7 +66,7 @@ def test_a_page_whose_content_was_not_trusted_is_indexed_from_the_written_page(t
     assert count == 2
     assert collector.reports["reports/2023/a/"].text == page_text(written.read_text(encoding="utf-8"))[0]
     meta = json.loads((tmp_path / "search" / "meta.json").read_text(encoding="utf-8"))
-    assert [doc[0] for doc in meta["docs"]] == ["reports/2023/a/", "reports/2023/b/"]
+    assert meta["table"]["url"] == ["reports/2023/a/", "reports/2023/b/"]
 
 
 def test_a_written_page_replaces_its_fragment_and_the_index_is_built_again(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_reference import SearchIndex, parse_shard, read_varints
@@ -56,15 +57,23 @@ def test_hash_is_fnv1a_over_code_points():
        st.lists(st.sampled_from(WORDS[:-1]), min_size=1, max_size=2))
 @settings(max_examples=60, deadline=None)
 def test_reference_reader_finds_exactly_the_reports_containing_every_term(tmp_path_factory, texts, words):
-    index = write(tmp_path_factory.mktemp("ix"), build_index(reports_from(texts)))
+    """Also with every bigram wide (trigrams and per report entries only) and with some."""
     query = " ".join(words)
-    assert set(index.matches(query)) == truth(texts, query)
+    for wide_bytes in (postings.WIDE_BYTES, 0, 3):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(postings, "WIDE_BYTES", wide_bytes)
+            index = write(tmp_path_factory.mktemp("ix"), build_index(reports_from(texts)))
+        assert set(index.matches(query)) == truth(texts, query), wide_bytes
 
 
-def test_random_substrings_of_a_longer_archive_are_found_exactly(tmp_path):
+@pytest.mark.parametrize("wide_bytes", [postings.WIDE_BYTES, 0, 12])
+def test_random_substrings_of_a_longer_archive_are_found_exactly(tmp_path, monkeypatch, wide_bytes):
+    monkeypatch.setattr(postings, "WIDE_BYTES", wide_bytes)
     rng = random.Random(7)
     texts = ["".join(rng.choice(WORDS + ["，", "。", "工作", "报告"]) for _ in range(400)) for _ in range(12)]
     index = write(tmp_path, build_index(reports_from(texts)))
+    if wide_bytes < postings.WIDE_BYTES:
+        assert index.wide and any(len(key) == 3 for key in _keys(tmp_path))
     for _ in range(150):
         text = normalize(rng.choice(texts))
         start = rng.randrange(len(text) - 6)
@@ -87,15 +96,35 @@ def test_the_same_reports_give_byte_identical_files():
     assert build_index(reports) == build_index(list(reversed(reports)))
 
 
-def test_bigrams_built_in_many_parts_give_the_same_files(monkeypatch):
-    """A large archive's bigrams are built a part at a time (by first character): the files must not
-    depend on how many parts there are."""
+@pytest.mark.parametrize("wide_bytes", [postings.WIDE_BYTES, 10])
+def test_bigrams_built_in_many_parts_give_the_same_files(monkeypatch, wide_bytes):
+    """A large archive's bigrams and trigrams are built a part at a time (by first character, by wide
+    bigram): the files must not depend on how many parts there are."""
+    monkeypatch.setattr(postings, "WIDE_BYTES", wide_bytes)
     rng = random.Random(7)
     texts = ["".join(rng.choice(WORDS) for _ in range(rng.randint(20, 200))) for _ in range(30)]
     whole = build_index(reports_from(texts))
     for part in (1, 37, 500):
         monkeypatch.setattr(postings, "PART_POSITIONS", part)
         assert build_index(reports_from(texts)) == whole
+
+
+def test_a_wide_bigram_has_a_per_report_entry_and_trigrams_instead_of_positions(tmp_path, monkeypatch):
+    monkeypatch.setattr(postings, "WIDE_BYTES", 4)
+    index = write(tmp_path, build_index(reports_from(["科技特派员，科技局，科技", "发展科技 科技"])))
+    assert "科技" in index.wide and "派员" not in index.wide
+    keys = _keys(tmp_path)
+    assert {"科技特", "科技局", "展科技"} <= keys and not {"技特派", "科技科"} & keys
+    first = normalize("科技特派员，科技局，科技").index("科技")
+    second = len(normalize("科技特派员，科技局，科技")) + 1 + normalize("发展科技 科技").index("科技")
+    assert read_varints(index.entry("科技")) == [first, 3, second - first, 2]
+    assert index.matches("科技") == {"reports/2000/r0/": 3, "reports/2001/r1/": 2}
+    assert index.matches("发展科技") == {"reports/2001/r1/": 1}
+
+
+def _keys(folder) -> set[str]:
+    shards = {k for path in (folder / "i").glob("*.bin") for k in parse_shard(path.read_bytes())}
+    return shards | set(SearchIndex(folder).big)
 
 
 def test_every_shard_lists_each_key_once_and_big_entries_are_apart(tmp_path):

@@ -1,15 +1,22 @@
-"""Positional postings for every character bigram and doc-level postings for every character, built with
-numpy so that 1000 reports (15 M characters) take seconds, not minutes.
+"""Postings for every character, every character bigram, and the trigrams around the commonest bigrams,
+built with numpy so that 1000 reports (15 M characters) take seconds, not minutes.
 
-All texts are laid end to end, separated by a newline, in one position space. A bigram's entry lists the
-positions where it starts, as delta varints (first position absolute). A character's entry lists, per
-report that contains it, the position of its first occurrence (as a delta from the previous report's)
-and how often it occurs there. Nothing is indexed across whitespace.
+All texts are laid end to end, separated by a newline, in one position space. Nothing is indexed across
+whitespace. Two kinds of entry:
+- positional: the positions where the key starts, as delta varints (first position absolute);
+- per report: for each report that contains the key, the position of its first occurrence (as a delta
+  from the previous report's) and how often it occurs there.
+
+A character's entry is per report. A bigram's is positional, unless its positional entry would be longer
+than WIDE_BYTES: such a "wide" bigram (发展, 工作…) gets a per report entry, which is all a two-character
+term needs, and every trigram that starts or ends with it gets a positional entry. A longer term is then
+pinned by narrow bigrams and those trigrams (engine.js `coverKeys`), so no query fetches a wide bigram's
+positions: at 10,000 reports 发展's were 1.3 MB.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -45,11 +52,12 @@ def huge_pages_for(characters: int) -> None:
         setting(characters >= HUGE_PAGES_FROM)
 
 
-def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
-    """Entries for normalised code points (reports joined by newlines; `starts` = where each begins).
+def build_entries(codes: np.ndarray, starts: list[int]) -> tuple[Entries, list[str]]:
+    """(entries, the wide bigrams) for normalised code points (reports joined by newlines; `starts` =
+    where each begins): characters, then narrow bigrams, wide bigrams and trigrams, each in key order.
 
     One thread: `archive build` runs this in a worker while the other core renders pages, and threads
-    here only added peak memory (the bigram parts are built one after the other).
+    here only added peak memory (the parts are built one after the other).
     """
     chars = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, np.int64)
     kind = np.int16 if len(chars) < 2**15 else np.int32  # a few thousand different characters: 16 bits
@@ -59,10 +67,24 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> Entries:
     alphabet = [chr(c) for c in chars.tolist()]
     space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
     space = space_ids[char_ids]
-    entries = _unigram_entries(char_ids, space_ids, starts, alphabet)
+    report_starts = np.asarray(starts, np.int64)
+    narrow, wide, wide_pairs = [], [], []
+    room = 2 ** (TRIGRAM_KEY_BITS - 1 - _bits(alphabet)) - 1  # wide bigrams a trigram key can number
     for part in _bigram_parts(char_ids, space):
-        entries = _merge(entries, _bigram_entries(_packed(char_ids, part, alphabet), alphabet))
-    return entries
+        part_narrow, part_wide, pairs = _bigram_entries(_packed(char_ids, part, alphabet), alphabet, report_starts,
+                                                        WIDE_BYTES, room - sum(len(w) for w in wide_pairs))
+        narrow.append(part_narrow)
+        wide.append(part_wide)
+        wide_pairs.append(pairs)
+    wide_pairs = np.concatenate(wide_pairs) if wide_pairs else np.zeros(0, np.int64)
+    names = _trigram_names(wide_pairs, alphabet)
+    trigrams = [_positional_entries(part, names) for part in _trigram_parts(char_ids, space, wide_pairs, alphabet)]
+    groups = [_unigram_entries(char_ids, space_ids, starts, alphabet), *narrow, *wide, *trigrams]
+    return _joined(groups), [key for group in wide for key in group.keys]
+
+
+WIDE_BYTES = 64 * 1024  # a bigram whose positions take more is wide (above)
+TRIGRAM_KEY_BITS = 31  # a trigram's key: which wide bigram, and which character before or after it
 
 
 def _bigram_parts(char_ids, space) -> Iterator[np.ndarray]:
@@ -72,8 +94,12 @@ def _bigram_parts(char_ids, space) -> Iterator[np.ndarray]:
     positions = np.flatnonzero(~space[:-1] & ~space[1:])
     if len(char_ids) < 2**31:
         positions = positions.astype(np.int32)
-    firsts = char_ids[positions]
-    parts = max(2, -(-len(positions) // PART_POSITIONS))
+    yield from _parts(positions, char_ids[positions], minimum=2)
+
+
+def _parts(positions: np.ndarray, firsts: np.ndarray, minimum: int = 1) -> Iterator[np.ndarray]:
+    """`positions` in parts of at most about PART_POSITIONS, by ranges of `firsts` (a key's leading part)."""
+    parts = max(minimum, -(-len(positions) // PART_POSITIONS))
     cumulative = np.cumsum(np.bincount(firsts, minlength=1))
     bounds = [0, *(int(np.searchsorted(cumulative, len(positions) * k // parts)) + 1 for k in range(1, parts)),
               len(cumulative)]
@@ -96,16 +122,132 @@ def _bits(alphabet) -> int:
     return max(1, (len(alphabet) - 1).bit_length())
 
 
-def _bigram_entries(packed: np.ndarray, alphabet) -> Entries:
+def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wide_bytes: int,
+                    room: int) -> tuple[Entries, Entries, np.ndarray]:
+    """(positional entries of the narrow bigrams, per report entries of the wide ones, the wide ones'
+    pair codes): at most `room` are wide, the first in key order."""
     packed.sort()
     first = _group_starts(packed >> POSITION_BITS)
+    pairs = packed[first] >> POSITION_BITS
     bits = _bits(alphabet)
-    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in (packed[first] >> POSITION_BITS).tolist()]
+    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in pairs.tolist()]
     deltas = np.empty_like(packed)  # within a key: the difference of positions
     np.subtract(packed[1:], packed[:-1], out=deltas[1:])
-    deltas[first] = packed[first] & ((1 << POSITION_BITS) - 1)
+    deltas[first] = packed[first] & POSITION_MASK
+    data, value_offsets = varints(deltas)
+    del deltas
+    bounds = np.append(value_offsets[first], len(data))
+    chosen = np.flatnonzero(np.diff(bounds) > wide_bytes)[: max(0, room)]  # the wide ones: few
+    if not len(chosen):
+        return Entries(names, data.tobytes(), bounds.tolist()), Entries([], b"", [0]), np.zeros(0, np.int64)
+    ends = np.append(first[1:], len(packed))
+    positions = np.concatenate([packed[first[i] : ends[i]] for i in chosen.tolist()]) & POSITION_MASK
+    del packed
+    cut = np.append(chosen, len(first))
+    kept_data = [data[bounds[a + 1] : bounds[b]] for a, b in zip([-1, *chosen.tolist()], cut.tolist())]
+    sizes = np.delete(np.diff(bounds), chosen)
+    narrow = Entries(np.delete(np.array(names, dtype=object), chosen).tolist(), np.concatenate(kept_data).tobytes(),
+                     np.append(0, np.cumsum(sizes)).tolist())
+    per_report = _per_report_entries([names[i] for i in chosen.tolist()], positions, (ends - first)[chosen],
+                                     report_starts)
+    return narrow, per_report, pairs[chosen]
+
+
+POSITION_MASK = (1 << POSITION_BITS) - 1
+
+
+def _trigram_parts(char_ids, space, wide_pairs: np.ndarray, alphabet) -> Iterator[np.ndarray]:
+    """Packed (key, position) of the trigrams that start with a wide bigram, then of those that end with
+    one and do not start with one (so no trigram is in both): the key numbers the wide bigram and the
+    other character, `_trigram_names` names it. In parts, like the bigrams."""
+    if not len(wide_pairs) or len(char_ids) < 3:
+        return
+    size = len(alphabet)
+    number = _wide_numbers(wide_pairs, _bits(alphabet), size)
+    for leading in (True, False):  # one group at a time: at 10,000 reports each holds ~50 M positions here
+        found = []
+        for low in range(0, len(char_ids) - 2, PART_POSITIONS):
+            high = min(low + PART_POSITIONS, len(char_ids) - 2)
+            numbers = number(char_ids[low : high + 1], char_ids[low + 1 : high + 2])  # of the pair at each position
+            first, second = numbers[:-1], numbers[1:]
+            within = ~space[low:high] & ~space[low + 1 : high + 1] & ~space[low + 2 : high + 2]
+            chosen = np.flatnonzero(within & (first >= 0 if leading else (second >= 0) & (first < 0)))
+            other = char_ids[low + 2 + chosen if leading else low + chosen].astype(np.int32)
+            keys = ((first if leading else second)[chosen] * size + other) * 2 + (0 if leading else 1)
+            found.append((keys, (chosen + low).astype(np.int32 if len(char_ids) < 2**31 else np.int64)))
+            del numbers, first, second, within, chosen, other
+        keys = np.concatenate([k for k, _ in found])
+        positions = np.concatenate([p for _, p in found])
+        del found
+        if len(keys) <= PART_POSITIONS:
+            yield (keys.astype(np.int64) << POSITION_BITS) | positions
+        else:
+            for part in _parts(np.arange(len(keys), dtype=np.int64), keys // (2 * size)):
+                yield (keys[part].astype(np.int64) << POSITION_BITS) | positions[part]
+        del keys, positions
+
+
+def _wide_numbers(wide_pairs: np.ndarray, bits: int, size: int) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """(first ids, second ids) -> which wide bigram each pair is, or -1, by a table of the characters that
+    begin a wide bigram by those that end one (a few hundred each)."""
+    firsts, seconds = wide_pairs >> bits, wide_pairs & ((1 << bits) - 1)
+    used_rows, used_columns = np.unique(firsts), np.unique(seconds)
+    width = len(used_columns)
+    absent = -(2**30)  # a row plus a column stays negative when either is absent
+    rows, columns = np.full(size, absent, np.int32), np.full(size, absent, np.int32)
+    rows[used_rows] = np.arange(len(used_rows), dtype=np.int32) * width
+    columns[used_columns] = np.arange(width, dtype=np.int32)
+    table = np.full(len(used_rows) * width, -1, np.int32)
+    table[rows[firsts] + columns[seconds]] = np.arange(len(wide_pairs), dtype=np.int32)
+
+    def number(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        cell = rows[a]
+        cell += columns[b]
+        out = table.take(np.maximum(cell, 0))
+        out[cell < 0] = -1
+        return out
+    return number
+
+
+def _trigram_names(wide_pairs: np.ndarray, alphabet) -> Callable[[int], str]:
+    bits, size = _bits(alphabet), len(alphabet)
+    wide = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in wide_pairs.tolist()]
+
+    def name(key: int) -> str:
+        number, other, leading = key // 2 // size, key // 2 % size, key % 2 == 0
+        return wide[number] + alphabet[other] if leading else alphabet[other] + wide[number]
+    return name
+
+
+def _positional_entries(packed: np.ndarray, name: Callable[[int], str]) -> Entries:
+    """Entries of (key << POSITION_BITS | position) values: the positions of each key."""
+    packed.sort()
+    first = _group_starts(packed >> POSITION_BITS)
+    names = [name(k) for k in (packed[first] >> POSITION_BITS).tolist()]
+    deltas = np.empty_like(packed)
+    np.subtract(packed[1:], packed[:-1], out=deltas[1:])
+    deltas[first] = packed[first] & POSITION_MASK
     del packed
     return _encode(names, deltas, first)
+
+
+def _per_report_entries(names: list[str], positions: np.ndarray, counts: np.ndarray,
+                        report_starts: np.ndarray) -> Entries:
+    """Per report entries of keys given by their positions (`counts[i]` sorted positions for `names[i]`)."""
+    if not names:
+        return Entries([], b"", [0])
+    key = np.repeat(np.arange(len(names)), counts)
+    report = np.searchsorted(report_starts, positions, side="right") - 1
+    change = np.ones(len(positions), bool)
+    change[1:] = (report[1:] != report[:-1]) | (key[1:] != key[:-1])
+    groups = np.flatnonzero(change)
+    firsts = positions[groups].astype(np.int64)
+    key_first = _group_starts(key[groups])
+    deltas = np.diff(firsts, prepend=0)
+    deltas[key_first] = firsts[key_first]
+    values = np.empty(2 * len(groups), np.int64)
+    values[0::2], values[1::2] = deltas, np.diff(np.append(groups, len(positions)))
+    return _encode(names, values, 2 * key_first)
 
 
 def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
@@ -183,8 +325,11 @@ def _varints_wide(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.array(chunks, np.uint8), np.array(offsets, np.int64)
 
 
-def _merge(first: Entries, second: Entries) -> Entries:
-    """One key space; keys are 1 (character) or 2 (bigram) characters long, so they never collide."""
-    shift = len(first.data)
-    offsets = first.offsets[:-1] + [o + shift for o in second.offsets]
-    return Entries(first.keys + second.keys, first.data + second.data, offsets)
+def _joined(groups: list[Entries]) -> Entries:
+    """One key space: the groups (characters, narrow and wide bigrams, trigrams) never share a key."""
+    keys, offsets, shift = [], [], 0
+    for group in groups:
+        keys += group.keys
+        offsets += [o + shift for o in group.offsets[:-1]]
+        shift += len(group.data)
+    return Entries(keys, b"".join(group.data for group in groups), offsets + [shift])

@@ -1,8 +1,8 @@
 """Entries packed into files: small entries share a shard chosen by a hash of their key, big entries get a
 file of their own. The browser computes the same hash to know which one file to fetch for a key.
 
-Shard format (all integers LEB128 varints): number of keys; per key its first code point, its second
-code point (0 for a one-character key) and its entry's length; then the entries in the same order.
+Shard format (all integers LEB128 varints): number of keys; per key its first, second and third code
+points (0 where the key is shorter) and its entry's length; then the entries in the same order.
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def _shard(entries: Entries, chosen: list[int]) -> bytes:
     header, data, offsets = [varint(len(chosen))], memoryview(entries.data), entries.offsets
     for i in chosen:
         key = entries.keys[i]
-        header += (varint(ord(key[0])), varint(ord(key[1]) if len(key) > 1 else 0), varint(offsets[i + 1] - offsets[i]))
+        header += (*(varint(ord(key[k]) if len(key) > k else 0) for k in range(3)), varint(offsets[i + 1] - offsets[i]))
     return b"".join(header + [data[offsets[i] : offsets[i + 1]] for i in chosen])
 
 

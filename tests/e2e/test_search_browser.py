@@ -11,13 +11,17 @@ import pytest
 from docx_factory import simple_report
 from search_reference import SearchIndex
 
+from converter.search import index as search_index
+from converter.search import postings, shards
+from converter.search.collect import write_index
+from converter.search.index import IndexedReport, build_index, search_values
 from converter.search.normalize import normalize, query_terms
 from converter.search.page_text import page_text
 
 from .conftest import DEMO_REPORTS, run_archive, run_axe
 
 pytestmark = pytest.mark.browser
-SEARCH_FILES = re.compile(r"/search/(meta\.json|[ikt]/)|/assets/archive-search/")
+SEARCH_FILES = re.compile(r"/search/(meta\.json|[bikt]/)|/assets/archive-search/")
 REPORTS = [
     ("2023年区科技局工作总结", "区科技局", "2023年12月28日", "全年申报科技项目36项，PM2.5平均浓度下降8.8%。"),
     ("2021年区农业农村局工作总结", "区农业农村局", "2021年12月20日", "推广5G智慧农业，科技特派员服务农户1200户。"),
@@ -170,6 +174,39 @@ def test_the_engine_in_the_browser_finds_exactly_the_pages_containing_random_sub
         assert set(answers[query]) == truth(texts, query), query
         assert answers[query] == reference.matches(query), query
     assert sum(1 for q in queries if answers[q]) >= len(queries) - 1
+
+
+def test_the_engine_answers_exactly_from_trigrams_and_per_report_entries_of_wide_bigrams(
+        search_site, serve, recorded_page, tmp_path, monkeypatch):
+    """The small archive's index made again with every bigram of more than 6 bytes of positions wide, as
+    the commonest are in a large archive: two-character terms come from per report entries, longer ones
+    from trigrams. Terms that begin or end with a wide bigram included. Entries over 30 bytes get files of
+    their own, found through the lists of big keys."""
+    site = tmp_path / "site"
+    shutil.copytree(search_site, site)
+    texts = report_texts(site)
+    monkeypatch.setattr(postings, "WIDE_BYTES", 6)
+    monkeypatch.setattr(shards, "BIG_BYTES", 30)
+    monkeypatch.setattr(search_index, "BIG_LIST_KEYS", 16)
+    files = build_index([IndexedReport(url=url, text=text, fields=search_values({}, url)) for url, text in texts.items()])
+    for folder in "ibk":
+        shutil.rmtree(site / "search" / folder, ignore_errors=True)
+    write_index(site / "search", files)
+    reference = SearchIndex(site / "search")
+    wide = sorted(reference.wide)
+    assert len(wide) > 20 and reference.meta["big_lists"] > 1
+    rng = random.Random(7)
+    queries = _random_queries(texts, rng, 40) + wide[:10] + ["科技特派员", "科技 农户", "工作总结"]
+    queries += [q for q in _random_queries(texts, rng, 400) if q[:2] in reference.wide or q[-2:] in reference.wide][:30]
+    page = recorded_page.page
+    page.goto(serve(site) + sorted(texts)[0])
+    answers = page.evaluate(
+        "async qs => { const out = {}; for (const q of qs) {"
+        " const r = await archiveSearch.search(q, {limit: Infinity, excerpts: 0});"
+        " out[q] = Object.fromEntries(r.results.map(x => [x.url, x.matches])); } return out; }", queries)
+    for query in queries:
+        assert set(answers[query]) == truth(texts, query), query
+        assert answers[query] == reference.matches(query), query
 
 
 def _random_queries(texts: dict[str, str], rng: random.Random, n: int) -> list[str]:

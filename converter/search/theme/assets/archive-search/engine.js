@@ -118,10 +118,10 @@
     return this.meta;
   };
 
-  /** meta.docs rows → meta.reports objects, named by meta.columns (coded values looked up in meta.codes). */
+  /** meta.table columns → meta.reports objects (coded values looked up in meta.codes). */
   function prepareMeta(meta) {
-    meta.bigSet = new Set(meta.big);
-    meta.reports = meta.docs.map((row) => decodeRow(meta, row));
+    meta.wideSet = keySet(meta.wide);
+    meta.reports = decodeTable(meta);
     meta.starts = [];
     let position = 0;
     for (const d of meta.reports) { meta.starts.push(position); position += d.length + 1; }
@@ -138,14 +138,22 @@
     return m ? m[1] + "〔" + m[2] + "〕" + Number(m[3]) + "号" : "";
   }
 
-  function decodeRow(meta, row) {
-    const report = {};
-    meta.columns.forEach((name, i) => {
+  function decodeTable(meta) {
+    const reports = meta.table.url.map(() => ({}));
+    for (const [name, values] of Object.entries(meta.table)) {
       const codes = meta.codes[name];
-      const value = row[i];
-      report[name] = !codes ? value : Array.isArray(value) ? value.map((n) => codes[n]) : codes[value];
-    });
-    return report;
+      values.forEach((value, i) => {
+        reports[i][name] = !codes ? value : Array.isArray(value) ? value.map((n) => codes[n]) : codes[value];
+      });
+    }
+    return reports;
+  }
+
+  /** The keys of a `keys` list ({"科": "技学"}: 科技, 科学; converter/search/index.py). */
+  function keySet(list) {
+    const keys = new Set();
+    for (const [head, lasts] of Object.entries(list || {})) for (const last of lasts) keys.add(head + last);
+    return keys;
   }
 
   function fetchOk(url, options) {
@@ -176,15 +184,23 @@
     return this.files.get(key);
   };
 
-  /** The encoded entry of a key (1 or 2 characters), or null. */
+  /** The encoded entry of a key (1 to 3 characters), or null. */
   Engine.prototype.entry = async function (meta, key) {
-    if (meta.bigSet.has(key)) {
+    if (meta.big_lists && (await this.bigKeys(keyHash(key) % meta.big_lists)).has(key)) {
       const name = Array.from(key, (c) => c.codePointAt(0).toString(16)).join("-");
       return new Uint8Array(await this.file("k/" + name + ".bin"));
     }
     const shard = await this.shard(keyHash(key) % meta.shards);
     const found = shard.get(key);
     return found || null;
+  };
+
+  /** The big keys of list n (those with a file of their own). */
+  Engine.prototype.bigKeys = function (n) {
+    const path = "b/" + n + ".json";
+    const parsedKey = "parsed:" + path;
+    if (!this.files.has(parsedKey)) this.files.set(parsedKey, this.file(path, "json").then(keySet));
+    return this.files.get(parsedKey);
   };
 
   Engine.prototype.shard = function (n) {
@@ -207,8 +223,8 @@
     const count = next();
     const heads = [];
     for (let i = 0; i < count; i++) {
-      const a = next(), b = next(), length = next();
-      heads.push([String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : ""), length]);
+      const points = [next(), next(), next()].filter(Boolean);
+      heads.push([String.fromCodePoint(...points), next()]);
     }
     for (const [key, length] of heads) { map.set(key, bytes.subarray(at, at + length)); at += length; }
     return map;
@@ -223,12 +239,19 @@
     return lo;
   }
 
-  /** Offsets of the bigrams that together pin down every character of a term. */
-  function coverOffsets(length) {
+  /** [offset, key] of the positional entries that together pin down every character of a term (2
+   * characters or more, not a wide bigram): bigrams two apart and the last one, each wide one replaced
+   * by the trigram that extends it by the next character (by the one before at the end of the term).
+   * The first is at offset 0. */
+  function coverKeys(chars, wide) {
     const offsets = [];
-    for (let k = 0; k + 1 < length; k += 2) offsets.push(k);
-    if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
-    return offsets;
+    for (let k = 0; k + 1 < chars.length; k += 2) offsets.push(k);
+    if (offsets[offsets.length - 1] !== chars.length - 2) offsets.push(chars.length - 2);
+    return offsets.map((k) => {
+      const pair = chars[k] + chars[k + 1];
+      if (!wide.has(pair)) return [k, pair];
+      return k + 2 < chars.length ? [k, pair + chars[k + 2]] : [k - 1, chars[k - 1] + pair];
+    });
   }
 
   /** `term`'s matches, computed once while it is among the last KEPT_TERMS terms searched. */
@@ -247,7 +270,7 @@
   Engine.prototype.term = async function (meta, term) {
     const chars = Array.from(term);
     const hits = new Map();
-    if (chars.length === 1) {
+    if (chars.length === 1 || meta.wideSet.has(term)) {  // a per report entry
       const data = await this.entry(meta, term);
       const values = data ? readVarints(data) : [];
       let first = 0;
@@ -258,15 +281,15 @@
       }
       return hits;
     }
-    const offsets = coverOffsets(chars.length);
-    const lists = await Promise.all(offsets.map(async (k) => {
-      const data = await this.entry(meta, chars[k] + chars[k + 1]);
+    const keys = coverKeys(chars, meta.wideSet);
+    const lists = await Promise.all(keys.map(async ([, key]) => {
+      const data = await this.entry(meta, key);
       const deltas = data ? readVarints(data) : [];
       for (let i = 1; i < deltas.length; i++) deltas[i] += deltas[i - 1];
       return deltas;
     }));
     let starts = lists[0];
-    for (let j = 1; j < offsets.length && starts.length; j++) starts = shiftedIntersection(starts, lists[j], offsets[j]);
+    for (let j = 1; j < keys.length && starts.length; j++) starts = shiftedIntersection(starts, lists[j], keys[j][0]);
     for (const position of starts) {
       const doc = docOf(meta.starts, position);
       const hit = hits.get(doc);

@@ -11,10 +11,10 @@ from search_reference import SearchIndex, parse_shard, read_varints
 
 from converter.search import postings
 from converter.search.codes import normalise
+from converter.search.entries import varints
 from converter.search.fragments import CHUNK, OVERLAP
 from converter.search.index import IndexedReport, build_index, search_values
 from converter.search.normalize import normalize, query_terms
-from converter.search.postings import varints
 from converter.search.shards import BIG_BYTES, key_hash
 
 WORDS = ["科技", "特派员", "派员管理", "扶贫", "PM2.5", "5G", "GDP", "增长8.8%", "发展", "的", "１ ９ ９ ７年", "\n"]
@@ -66,14 +66,19 @@ def test_reference_reader_finds_exactly_the_reports_containing_every_term(tmp_pa
         assert set(index.matches(query)) == truth(texts, query), wide_bytes
 
 
-@pytest.mark.parametrize("wide_bytes", [postings.WIDE_BYTES, 0, 12])
-def test_random_substrings_of_a_longer_archive_are_found_exactly(tmp_path, monkeypatch, wide_bytes):
+@pytest.mark.parametrize("wide_bytes, key_bits", [(postings.WIDE_BYTES, 31), (0, 31), (12, 31), (0, 9)])
+def test_random_substrings_of_a_longer_archive_are_found_exactly(tmp_path, monkeypatch, wide_bytes, key_bits):
+    """Also when trigram keys can number only a few wide bigrams (key_bits 9: at most 7 here): the rest
+    stay positional."""
     monkeypatch.setattr(postings, "WIDE_BYTES", wide_bytes)
+    monkeypatch.setattr(postings, "TRIGRAM_KEY_BITS", key_bits)
     rng = random.Random(7)
     texts = ["".join(rng.choice(WORDS + ["，", "。", "工作", "报告"]) for _ in range(400)) for _ in range(12)]
     index = write(tmp_path, build_index(reports_from(texts)))
     if wide_bytes < postings.WIDE_BYTES:
         assert index.wide and any(len(key) == 3 for key in _keys(tmp_path))
+    if key_bits < 31:
+        assert 0 < len(index.wide) <= 7
     for _ in range(150):
         text = normalize(rng.choice(texts))
         start = rng.randrange(len(text) - 6)

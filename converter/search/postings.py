@@ -2,10 +2,7 @@
 built with numpy so that 1000 reports (15 M characters) take seconds, not minutes.
 
 All texts are laid end to end, separated by a newline, in one position space. Nothing is indexed across
-whitespace. Two kinds of entry:
-- positional: the positions where the key starts, as delta varints (first position absolute);
-- per report: for each report that contains the key, the position of its first occurrence (as a delta
-  from the previous report's) and how often it occurs there.
+whitespace. Entries are positional or per report (entries.py).
 
 A character's entry is per report. A bigram's is positional, unless its positional entry would be longer
 than WIDE_BYTES: such a "wide" bigram (发展, 工作…) gets a per report entry, which is all a two-character
@@ -15,25 +12,21 @@ positions: at 10,000 reports 发展's were 1.3 MB.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import numpy as np
 
-POSITION_BITS = 32
-
-
-@dataclass(frozen=True)
-class Entries:
-    """Encoded entries: `keys[i]` is encoded as `data[offsets[i]:offsets[i + 1]]`."""
-
-    keys: list[str]
-    data: bytes
-    offsets: list[int]
-
-    def entry(self, i: int) -> bytes:
-        return self.data[self.offsets[i] : self.offsets[i + 1]]
-
+from converter.search.entries import (
+    POSITION_BITS,
+    POSITION_MASK,
+    Entries,
+    encoded,
+    group_starts,
+    joined,
+    per_report_entries,
+    positional_entries,
+    varints,
+)
 
 PART_POSITIONS = 32_000_000  # bigram positions built at a time (1000 reports: about 15 M in all)
 HUGE_PAGES_FROM = 32_000_000  # characters of text (about 1,700 typical reports)
@@ -78,9 +71,9 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> tuple[Entries, list[s
         wide_pairs.append(pairs)
     wide_pairs = np.concatenate(wide_pairs) if wide_pairs else np.zeros(0, np.int64)
     names = _trigram_names(wide_pairs, alphabet)
-    trigrams = [_positional_entries(part, names) for part in _trigram_parts(char_ids, space, wide_pairs, alphabet)]
+    trigrams = [positional_entries(part, names) for part in _trigram_parts(char_ids, space, wide_pairs, alphabet)]
     groups = [_unigram_entries(char_ids, space_ids, starts, alphabet), *narrow, *wide, *trigrams]
-    return _joined(groups), [key for group in wide for key in group.keys]
+    return joined(groups), [key for group in wide for key in group.keys]
 
 
 WIDE_BYTES = 64 * 1024  # a bigram whose positions take more is wide (above)
@@ -127,10 +120,9 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
     """(positional entries of the narrow bigrams, per report entries of the wide ones, the wide ones'
     pair codes): at most `room` are wide, the first in key order."""
     packed.sort()
-    first = _group_starts(packed >> POSITION_BITS)
+    first = group_starts(packed >> POSITION_BITS)
     pairs = packed[first] >> POSITION_BITS
-    bits = _bits(alphabet)
-    names = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in pairs.tolist()]
+    names = _pair_names(pairs, alphabet)
     deltas = np.empty_like(packed)  # within a key: the difference of positions
     np.subtract(packed[1:], packed[:-1], out=deltas[1:])
     deltas[first] = packed[first] & POSITION_MASK
@@ -148,12 +140,9 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
     sizes = np.delete(np.diff(bounds), chosen)
     narrow = Entries(np.delete(np.array(names, dtype=object), chosen).tolist(), np.concatenate(kept_data).tobytes(),
                      np.append(0, np.cumsum(sizes)).tolist())
-    per_report = _per_report_entries([names[i] for i in chosen.tolist()], positions, (ends - first)[chosen],
+    per_report = per_report_entries([names[i] for i in chosen.tolist()], positions, (ends - first)[chosen],
                                      report_starts)
     return narrow, per_report, pairs[chosen]
-
-
-POSITION_MASK = (1 << POSITION_BITS) - 1
 
 
 def _trigram_parts(char_ids, space, wide_pairs: np.ndarray, alphabet) -> Iterator[np.ndarray]:
@@ -210,8 +199,7 @@ def _wide_numbers(wide_pairs: np.ndarray, bits: int, size: int) -> Callable[[np.
 
 
 def _trigram_names(wide_pairs: np.ndarray, alphabet) -> Callable[[int], str]:
-    bits, size = _bits(alphabet), len(alphabet)
-    wide = [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in wide_pairs.tolist()]
+    size, wide = len(alphabet), _pair_names(wide_pairs, alphabet)
 
     def name(key: int) -> str:
         number, other, leading = key // 2 // size, key // 2 % size, key % 2 == 0
@@ -219,35 +207,10 @@ def _trigram_names(wide_pairs: np.ndarray, alphabet) -> Callable[[int], str]:
     return name
 
 
-def _positional_entries(packed: np.ndarray, name: Callable[[int], str]) -> Entries:
-    """Entries of (key << POSITION_BITS | position) values: the positions of each key."""
-    packed.sort()
-    first = _group_starts(packed >> POSITION_BITS)
-    names = [name(k) for k in (packed[first] >> POSITION_BITS).tolist()]
-    deltas = np.empty_like(packed)
-    np.subtract(packed[1:], packed[:-1], out=deltas[1:])
-    deltas[first] = packed[first] & POSITION_MASK
-    del packed
-    return _encode(names, deltas, first)
-
-
-def _per_report_entries(names: list[str], positions: np.ndarray, counts: np.ndarray,
-                        report_starts: np.ndarray) -> Entries:
-    """Per report entries of keys given by their positions (`counts[i]` sorted positions for `names[i]`)."""
-    if not names:
-        return Entries([], b"", [0])
-    key = np.repeat(np.arange(len(names)), counts)
-    report = np.searchsorted(report_starts, positions, side="right") - 1
-    change = np.ones(len(positions), bool)
-    change[1:] = (report[1:] != report[:-1]) | (key[1:] != key[:-1])
-    groups = np.flatnonzero(change)
-    firsts = positions[groups].astype(np.int64)
-    key_first = _group_starts(key[groups])
-    deltas = np.diff(firsts, prepend=0)
-    deltas[key_first] = firsts[key_first]
-    values = np.empty(2 * len(groups), np.int64)
-    values[0::2], values[1::2] = deltas, np.diff(np.append(groups, len(positions)))
-    return _encode(names, values, 2 * key_first)
+def _pair_names(pairs: np.ndarray, alphabet) -> list[str]:
+    """The bigrams of pair codes (`_packed`: first id, second id)."""
+    bits = _bits(alphabet)
+    return [alphabet[k >> bits] + alphabet[k & ((1 << bits) - 1)] for k in pairs.tolist()]
 
 
 def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
@@ -267,69 +230,10 @@ def _unigram_entries(char_ids, space_ids, starts, alphabet) -> Entries:
     del cells
     present = np.flatnonzero(counts)
     keys, firsts = present // reports, first[present].astype(np.int64)
-    key_first = _group_starts(keys)
+    key_first = group_starts(keys)
     deltas = np.diff(firsts, prepend=0)
     deltas[key_first] = firsts[key_first]
     values = np.empty(2 * len(present), np.int64)
     values[0::2], values[1::2] = deltas, counts[present]
     names = [alphabet[k] for k in keys[key_first].tolist()]
-    return _encode(names, values, 2 * key_first)
-
-
-def _group_starts(column: np.ndarray) -> np.ndarray:
-    """Indices where the (sorted) column changes value, 0 included."""
-    if not len(column):
-        return np.zeros(0, np.int64)
-    change = np.empty(len(column), dtype=bool)
-    change[0] = True
-    change[1:] = column[1:] != column[:-1]
-    return np.flatnonzero(change)
-
-
-def _encode(names: list[str], values: np.ndarray, group_starts: np.ndarray) -> Entries:
-    data, value_offsets = varints(values)
-    bounds = np.append(value_offsets[group_starts], len(data)).tolist() if len(values) else [0]
-    return Entries(names, data.tobytes(), bounds)
-
-
-def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 encoding of non-negative integers: (bytes, offset of each value's first byte)."""
-    values = np.asarray(values)
-    if len(values) and int(values.max()) >= 1 << 28:
-        return _varints_wide(values.astype(np.uint64))
-    values = values.astype(np.uint32)
-    sizes = np.ones(len(values), np.uint8)
-    for shift in (7, 14, 21):
-        sizes += values >= 1 << shift
-    starts = np.cumsum(sizes, dtype=np.int64)
-    out = np.empty(int(starts[-1]) if len(values) else 0, np.uint8)
-    starts -= sizes
-    out[starts] = (values & 0x7F).astype(np.uint8) | ((sizes > 1).view(np.uint8) << 7)
-    for k in (1, 2, 3):  # byte k of the (fewer and fewer) values that need it
-        chosen = np.flatnonzero(sizes > k)
-        low = ((values[chosen] >> (7 * k)) & 0x7F).astype(np.uint8)
-        out[starts[chosen] + k] = low | ((sizes[chosen] > k + 1).view(np.uint8) << 7)
-    return out, starts
-
-
-def _varints_wide(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    chunks, offsets, at = [], [], 0
-    for value in values.tolist():
-        offsets.append(at)
-        while True:
-            byte, value = value & 0x7F, value >> 7
-            chunks.append(byte | (0x80 if value else 0))
-            at += 1
-            if not value:
-                break
-    return np.array(chunks, np.uint8), np.array(offsets, np.int64)
-
-
-def _joined(groups: list[Entries]) -> Entries:
-    """One key space: the groups (characters, narrow and wide bigrams, trigrams) never share a key."""
-    keys, offsets, shift = [], [], 0
-    for group in groups:
-        keys += group.keys
-        offsets += [o + shift for o in group.offsets[:-1]]
-        shift += len(group.data)
-    return Entries(keys, b"".join(group.data for group in groups), offsets + [shift])
+    return encoded(names, values, 2 * key_first)

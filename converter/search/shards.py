@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from converter.search.postings import Entries
+from converter.search.entries import Entries
 
 SHARD_BYTES = 16 * 1024
 BIG_BYTES = 8 * 1024

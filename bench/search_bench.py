@@ -11,8 +11,8 @@ query set and runs
 `searcheval.evaluate --engine custom --adapter bench/search-eval-adapter.js` with this Python (playwright
 from the test extra) or SEARCH_EVAL_PYTHON.
 
-`--site DIR` also measures an archive's site already built elsewhere (e.g. the 10,000-report archive of
-build_bench.py --large), without timing its index; `--keep-queries` reuses a query set made before for
+`--site DIR` also measures an archive's site already built elsewhere (e.g. issue 17's generated
+10,000-report archive), without timing its index; `--keep-queries` reuses a query set made before for
 the same archive (making one takes ~6 minutes at 10,000 reports).
 """
 from __future__ import annotations

@@ -148,23 +148,29 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
 def _trigram_parts(char_ids, space, wide_pairs: np.ndarray, alphabet) -> Iterator[np.ndarray]:
     """Packed (key, position) of the trigrams that start with a wide bigram, then of those that end with
     one and do not start with one (so no trigram is in both): the key numbers the wide bigram and the
-    other character, `_trigram_names` names it. In parts, like the bigrams."""
+    other character, `_trigram_names` names it. In parts, like the bigrams. (A wide bigram holds no
+    whitespace: only the other character needs the test.)"""
     if not len(wide_pairs) or len(char_ids) < 3:
         return
     size = len(alphabet)
-    number = _wide_numbers(wide_pairs, _bits(alphabet), size)
+    wide = _WideBigrams(wide_pairs, _bits(alphabet), size)
+    kind = np.int32 if len(char_ids) < 2**31 else np.int64
     for leading in (True, False):  # one group at a time: at 10,000 reports each holds ~50 M positions here
         found = []
         for low in range(0, len(char_ids) - 2, PART_POSITIONS):
             high = min(low + PART_POSITIONS, len(char_ids) - 2)
-            numbers = number(char_ids[low : high + 1], char_ids[low + 1 : high + 2])  # of the pair at each position
-            first, second = numbers[:-1], numbers[1:]
-            within = ~space[low:high] & ~space[low + 1 : high + 1] & ~space[low + 2 : high + 2]
-            chosen = np.flatnonzero(within & (first >= 0 if leading else (second >= 0) & (first < 0)))
-            other = char_ids[low + 2 + chosen if leading else low + chosen].astype(np.int32)
-            keys = ((first if leading else second)[chosen] * size + other) * 2 + (0 if leading else 1)
-            found.append((keys, (chosen + low).astype(np.int32 if len(char_ids) < 2**31 else np.int64)))
-            del numbers, first, second, within, chosen, other
+            at = low if leading else low + 1  # where the wide bigram would start
+            maybe = np.flatnonzero(wide.may_be(char_ids[at : at + high - low], char_ids[at + 1 : at + 1 + high - low]))
+            start = maybe + low  # the trigram's
+            pair = start if leading else start + 1
+            other = start + 2 if leading else start
+            number = wide.number(char_ids[pair], char_ids[pair + 1])
+            chosen = (number >= 0) & ~space[other]
+            if not leading:
+                chosen &= wide.number(char_ids[start], char_ids[start + 1]) < 0
+            keys = (number[chosen] * size + char_ids[other[chosen]]) * 2 + (0 if leading else 1)
+            found.append((keys, start[chosen].astype(kind)))
+            del maybe, start, pair, other, number, chosen
         keys = np.concatenate([k for k, _ in found])
         positions = np.concatenate([p for _, p in found])
         del found
@@ -176,26 +182,31 @@ def _trigram_parts(char_ids, space, wide_pairs: np.ndarray, alphabet) -> Iterato
         del keys, positions
 
 
-def _wide_numbers(wide_pairs: np.ndarray, bits: int, size: int) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """(first ids, second ids) -> which wide bigram each pair is, or -1, by a table of the characters that
-    begin a wide bigram by those that end one (a few hundred each)."""
-    firsts, seconds = wide_pairs >> bits, wide_pairs & ((1 << bits) - 1)
-    used_rows, used_columns = np.unique(firsts), np.unique(seconds)
-    width = len(used_columns)
-    absent = -(2**30)  # a row plus a column stays negative when either is absent
-    rows, columns = np.full(size, absent, np.int32), np.full(size, absent, np.int32)
-    rows[used_rows] = np.arange(len(used_rows), dtype=np.int32) * width
-    columns[used_columns] = np.arange(width, dtype=np.int32)
-    table = np.full(len(used_rows) * width, -1, np.int32)
-    table[rows[firsts] + columns[seconds]] = np.arange(len(wide_pairs), dtype=np.int32)
+class _WideBigrams:
+    """Which wide bigram a pair of character ids is, by a table of the characters that begin a wide
+    bigram by those that end one (a few hundred each)."""
 
-    def number(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        cell = rows[a]
-        cell += columns[b]
-        out = table.take(np.maximum(cell, 0))
-        out[cell < 0] = -1
+    def __init__(self, wide_pairs: np.ndarray, bits: int, size: int):
+        firsts, seconds = wide_pairs >> bits, wide_pairs & ((1 << bits) - 1)
+        used_rows, used_columns = np.unique(firsts), np.unique(seconds)
+        self.begins, self.ends = np.zeros(size, bool), np.zeros(size, bool)
+        self.begins[used_rows], self.ends[used_columns] = True, True
+        width = len(used_columns)
+        self.rows, self.columns = np.zeros(size, np.int32), np.zeros(size, np.int32)
+        self.rows[used_rows] = np.arange(len(used_rows), dtype=np.int32) * width
+        self.columns[used_columns] = np.arange(width, dtype=np.int32)
+        self.table = np.full(len(used_rows) * width, -1, np.int32)
+        self.table[self.rows[firsts] + self.columns[seconds]] = np.arange(len(wide_pairs), dtype=np.int32)
+
+    def may_be(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Cheap: whether each pair (a, b) could be wide (most text is not)."""
+        return self.begins[a] & self.ends[b]
+
+    def number(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Each pair's wide bigram, or -1."""
+        out = self.table[self.rows[a] + self.columns[b]]
+        out[~self.may_be(a, b)] = -1
         return out
-    return number
 
 
 def _trigram_names(wide_pairs: np.ndarray, alphabet) -> Callable[[int], str]:

@@ -176,6 +176,24 @@ def test_the_engine_in_the_browser_finds_exactly_the_pages_containing_random_sub
     assert sum(1 for q in queries if answers[q]) >= len(queries) - 1
 
 
+def test_a_search_file_that_failed_to_load_is_fetched_again_by_the_next_search(search_site, serve, recorded_page):
+    page = recorded_page.page
+    open_report(recorded_page, serve, search_site)
+    failed = []
+
+    def first_fails(route):
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+    page.route(re.compile(r"/search/i/"), first_fails)
+    assert page.evaluate("archiveSearch.search('科技特派员').then(() => 'answered', () => 'failed')") == "failed"
+    assert failed
+    urls = page.evaluate("archiveSearch.search('科技特派员', {limit: Infinity}).then(r => r.results.map(x => x.url))")
+    assert set(urls) == truth(report_texts(search_site), "科技特派员") and urls
+
+
 def test_the_engine_answers_exactly_from_trigrams_and_per_report_entries_of_wide_bigrams(
         search_site, serve, recorded_page, tmp_path, monkeypatch):
     """The small archive's index made again with every bigram of more than 6 bytes of positions wide, as

@@ -175,13 +175,7 @@
 
   /** A text fragment for excerpts, [start, text, normalised text with its map], normalised once. */
   Engine.prototype.fragment = function (path) {
-    const key = "norm:" + path;
-    if (!this.files.has(key)) {
-      const p = this.file(path, "json").then(([start, text]) => [start, text, normalizeWithMap(text)]);
-      p.catch(() => this.files.delete(key));
-      this.files.set(key, p);
-    }
-    return this.files.get(key);
+    return this.parsed(path, "json", ([start, text]) => [start, text, normalizeWithMap(text)]);
   };
 
   /** The encoded entry of a key (1 to 3 characters), or null. */
@@ -197,19 +191,22 @@
 
   /** The big keys of list n (those with a file of their own). */
   Engine.prototype.bigKeys = function (n) {
-    const path = "b/" + n + ".json";
-    const parsedKey = "parsed:" + path;
-    if (!this.files.has(parsedKey)) this.files.set(parsedKey, this.file(path, "json").then(keySet));
-    return this.files.get(parsedKey);
+    return this.parsed("b/" + n + ".json", "json", keySet);
   };
 
   Engine.prototype.shard = function (n) {
-    const path = "i/" + n + ".bin";
-    const parsedKey = "parsed:" + path;
-    if (!this.files.has(parsedKey)) {
-      this.files.set(parsedKey, this.file(path).then((buffer) => parseShard(new Uint8Array(buffer))));
+    return this.parsed("i/" + n + ".bin", "bin", (buffer) => parseShard(new Uint8Array(buffer)));
+  };
+
+  /** A file read once into what `parse` makes of it; asked for again after a failure. */
+  Engine.prototype.parsed = function (path, kind, parse) {
+    const key = "parsed:" + path;
+    if (!this.files.has(key)) {
+      const p = this.file(path, kind).then(parse);
+      p.catch(() => this.files.delete(key));
+      this.files.set(key, p);
     }
-    return this.files.get(parsedKey);
+    return this.files.get(key);
   };
 
   function parseShard(bytes) {

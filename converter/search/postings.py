@@ -61,19 +61,25 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> tuple[Entries, list[s
     space_ids = np.array([c.isspace() for c in alphabet], dtype=bool)
     space = space_ids[char_ids]
     report_starts = np.asarray(starts, np.int64)
-    narrow, wide, wide_pairs = [], [], []
+    size, narrow, wide, leading, wide_names, found = len(alphabet), [], [], [], [], []
     room = 2 ** (TRIGRAM_KEY_BITS - 1 - _bits(alphabet)) - 1  # wide bigrams a trigram key can number
+    names = _trigram_names(wide_names, alphabet)
     for part in _bigram_parts(char_ids, space):
-        part_narrow, part_wide, pairs = _bigram_entries(_packed(char_ids, part, alphabet), alphabet, report_starts,
-                                                        WIDE_BYTES, room - sum(len(w) for w in wide_pairs))
+        part_narrow, part_wide, positions, counts = _bigram_entries(_packed(char_ids, part, alphabet), alphabet,
+                                                                    report_starts, WIDE_BYTES, room - len(wide_names))
+        numbers = np.repeat(np.arange(len(wide_names), len(wide_names) + len(counts), dtype=np.int32), counts)
         narrow.append(part_narrow)
         wide.append(part_wide)
-        wide_pairs.append(pairs)
-    wide_pairs = np.concatenate(wide_pairs) if wide_pairs else np.zeros(0, np.int64)
-    names = _trigram_names(wide_pairs, alphabet)
-    trigrams = [positional_entries(part, names) for part in _trigram_parts(char_ids, space, wide_pairs, alphabet)]
-    groups = [_unigram_entries(char_ids, space_ids, starts, alphabet), *narrow, *wide, *trigrams]
-    return joined(groups), [key for group in wide for key in group.keys]
+        wide_names += part_wide.keys
+        leading += [positional_entries(p, names) for p in _trigrams(char_ids, space, size, numbers, positions, True)]
+        found.append((numbers, positions))
+    numbers, positions = (np.concatenate(column) for column in zip(*found)) if found else (np.zeros(0, np.int32),) * 2
+    del found
+    table = _WideBigrams(wide_names, alphabet)
+    trailing = [positional_entries(p, names)
+                for p in _trigrams(char_ids, space, size, numbers, positions, False, table)]
+    groups = [_unigram_entries(char_ids, space_ids, starts, alphabet), *narrow, *wide, *leading, *trailing]
+    return joined(groups), wide_names
 
 
 WIDE_BYTES = 64 * 1024  # a bigram whose positions take more is wide (above)
@@ -116,9 +122,9 @@ def _bits(alphabet) -> int:
 
 
 def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wide_bytes: int,
-                    room: int) -> tuple[Entries, Entries, np.ndarray]:
+                    room: int) -> tuple[Entries, Entries, np.ndarray, np.ndarray]:
     """(positional entries of the narrow bigrams, per report entries of the wide ones, the wide ones'
-    pair codes): at most `room` are wide, the first in key order."""
+    positions and how many each has): at most `room` are wide, the first in key order."""
     packed.sort()
     first = group_starts(packed >> POSITION_BITS)
     pairs = packed[first] >> POSITION_BITS
@@ -131,7 +137,7 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
     bounds = np.append(value_offsets[first], len(data))
     chosen = np.flatnonzero(np.diff(bounds) > wide_bytes)[: max(0, room)]  # the wide ones: few
     if not len(chosen):
-        return Entries(names, data.tobytes(), bounds.tolist()), Entries([], b"", [0]), np.zeros(0, np.int64)
+        return Entries(names, data.tobytes(), bounds.tolist()), Entries([], b"", [0]), np.zeros(0, np.int64), chosen
     ends = np.append(first[1:], len(packed))
     positions = np.concatenate([packed[first[i] : ends[i]] for i in chosen.tolist()]) & POSITION_MASK
     del packed
@@ -140,77 +146,60 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
     sizes = np.delete(np.diff(bounds), chosen)
     narrow = Entries(np.delete(np.array(names, dtype=object), chosen).tolist(), np.concatenate(kept_data).tobytes(),
                      np.append(0, np.cumsum(sizes)).tolist())
-    per_report = per_report_entries([names[i] for i in chosen.tolist()], positions, (ends - first)[chosen],
-                                     report_starts)
-    return narrow, per_report, pairs[chosen]
+    counts = (ends - first)[chosen]
+    per_report = per_report_entries([names[i] for i in chosen.tolist()], positions, counts, report_starts)
+    return narrow, per_report, positions, counts
 
 
-def _trigram_parts(char_ids, space, wide_pairs: np.ndarray, alphabet) -> Iterator[np.ndarray]:
-    """Packed (key, position) of the trigrams that start with a wide bigram, then of those that end with
-    one and do not start with one (so no trigram is in both): the key numbers the wide bigram and the
-    other character, `_trigram_names` names it. In parts, like the bigrams. (A wide bigram holds no
-    whitespace: only the other character needs the test.)"""
-    if not len(wide_pairs) or len(char_ids) < 3:
-        return
-    size = len(alphabet)
-    wide = _WideBigrams(wide_pairs, _bits(alphabet), size)
-    kind = np.int32 if len(char_ids) < 2**31 else np.int64
-    for leading in (True, False):  # one group at a time: at 10,000 reports each holds ~50 M positions here
-        found = []
-        for low in range(0, len(char_ids) - 2, PART_POSITIONS):
-            high = min(low + PART_POSITIONS, len(char_ids) - 2)
-            at = low if leading else low + 1  # where the wide bigram would start
-            maybe = np.flatnonzero(wide.may_be(char_ids[at : at + high - low], char_ids[at + 1 : at + 1 + high - low]))
-            start = maybe + low  # the trigram's
-            pair = start if leading else start + 1
-            other = start + 2 if leading else start
-            number = wide.number(char_ids[pair], char_ids[pair + 1])
-            chosen = (number >= 0) & ~space[other]
-            if not leading:
-                chosen &= wide.number(char_ids[start], char_ids[start + 1]) < 0
-            keys = (number[chosen] * size + char_ids[other[chosen]]) * 2 + (0 if leading else 1)
-            found.append((keys, start[chosen].astype(kind)))
-            del maybe, start, pair, other, number, chosen
-        keys = np.concatenate([k for k, _ in found])
-        positions = np.concatenate([p for _, p in found])
-        del found
-        if len(keys) <= PART_POSITIONS:
-            yield (keys.astype(np.int64) << POSITION_BITS) | positions
-        else:
-            for part in _parts(np.arange(len(keys), dtype=np.int64), keys // (2 * size)):
-                yield (keys[part].astype(np.int64) << POSITION_BITS) | positions[part]
-        del keys, positions
+def _trigrams(char_ids, space, size: int, numbers: np.ndarray, positions: np.ndarray, leading: bool,
+              table: _WideBigrams | None = None) -> Iterator[np.ndarray]:
+    """Packed (key, position) of the trigrams that start (`leading`) or end with the wide bigrams at
+    `positions` (`numbers`: which wide bigram each is, ascending); a trigram that ends with one and also
+    starts with one (`table`) is left to the leading kind. The key numbers the wide bigram and the other
+    character (`_trigram_names`). In parts by wide bigram, like the bigrams. A wide bigram holds no
+    whitespace: only the other character needs the test."""
+    other = positions + 2 if leading else positions - 1
+    keep = (other < len(char_ids)) if leading else (other >= 0)
+    keep[keep] = ~space[other[keep]]
+    start, numbers, other = (positions if leading else other)[keep], numbers[keep], other[keep]
+    if not leading and len(start):
+        keep = table.number(char_ids[start], char_ids[start + 1]) < 0
+        start, numbers, other = start[keep], numbers[keep], other[keep]
+    parts = max(1, -(-len(start) // PART_POSITIONS))
+    inner = [int(np.searchsorted(numbers, numbers[len(start) * k // parts])) for k in range(1, parts)]
+    cuts = sorted({0, len(start), *inner})  # at a change of wide bigram: each key in one part
+    for a, b in zip(cuts, cuts[1:]):
+        keys = (numbers[a:b].astype(np.int64) * size + char_ids[other[a:b]]) * 2 + (0 if leading else 1)
+        yield (keys << POSITION_BITS) | start[a:b]
 
 
 class _WideBigrams:
-    """Which wide bigram a pair of character ids is, by a table of the characters that begin a wide
-    bigram by those that end one (a few hundred each)."""
+    """Which wide bigram a pair of character ids is, or -1, by a table of the characters that begin a
+    wide bigram by those that end one (a few hundred each)."""
 
-    def __init__(self, wide_pairs: np.ndarray, bits: int, size: int):
-        firsts, seconds = wide_pairs >> bits, wide_pairs & ((1 << bits) - 1)
+    def __init__(self, wide: list[str], alphabet):
+        number = {char: i for i, char in enumerate(alphabet)}
+        firsts = np.array([number[key[0]] for key in wide], np.int64)
+        seconds = np.array([number[key[1]] for key in wide], np.int64)
         used_rows, used_columns = np.unique(firsts), np.unique(seconds)
-        self.begins, self.ends = np.zeros(size, bool), np.zeros(size, bool)
+        self.begins, self.ends = np.zeros(len(alphabet), bool), np.zeros(len(alphabet), bool)
         self.begins[used_rows], self.ends[used_columns] = True, True
         width = len(used_columns)
-        self.rows, self.columns = np.zeros(size, np.int32), np.zeros(size, np.int32)
+        self.rows, self.columns = np.zeros(len(alphabet), np.int32), np.zeros(len(alphabet), np.int32)
         self.rows[used_rows] = np.arange(len(used_rows), dtype=np.int32) * width
         self.columns[used_columns] = np.arange(width, dtype=np.int32)
-        self.table = np.full(len(used_rows) * width, -1, np.int32)
-        self.table[self.rows[firsts] + self.columns[seconds]] = np.arange(len(wide_pairs), dtype=np.int32)
-
-    def may_be(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Cheap: whether each pair (a, b) could be wide (most text is not)."""
-        return self.begins[a] & self.ends[b]
+        self.table = np.full(max(1, len(used_rows) * width), -1, np.int32)
+        self.table[self.rows[firsts] + self.columns[seconds]] = np.arange(len(wide), dtype=np.int32)
 
     def number(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Each pair's wide bigram, or -1."""
         out = self.table[self.rows[a] + self.columns[b]]
-        out[~self.may_be(a, b)] = -1
+        out[~(self.begins[a] & self.ends[b])] = -1
         return out
 
 
-def _trigram_names(wide_pairs: np.ndarray, alphabet) -> Callable[[int], str]:
-    size, wide = len(alphabet), _pair_names(wide_pairs, alphabet)
+def _trigram_names(wide: list[str], alphabet) -> Callable[[int], str]:
+    """Names of trigram keys (`_trigrams`); `wide` may grow meanwhile."""
+    size = len(alphabet)
 
     def name(key: int) -> str:
         number, other, leading = key // 2 // size, key // 2 % size, key % 2 == 0

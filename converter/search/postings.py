@@ -72,7 +72,7 @@ def build_entries(codes: np.ndarray, starts: list[int]) -> tuple[Entries, list[s
         wide.append(part_wide)
         wide_names += part_wide.keys
         leading += [positional_entries(p, names) for p in _trigrams(char_ids, space, size, numbers, positions, True)]
-        found.append((numbers, positions))
+        found.append((numbers, positions.astype(np.int32 if len(char_ids) < 2**31 else np.int64)))  # kept: 32 bits
     numbers, positions = (np.concatenate(column) for column in zip(*found)) if found else (np.zeros(0, np.int32),) * 2
     del found
     table = _WideBigrams(wide_names, alphabet)

@@ -118,6 +118,15 @@ def test_an_upload_with_a_name_that_is_not_a_plain_file_name_is_refused(served, 
     assert written(served.archive) == before
 
 
+def test_a_refused_name_is_answered_after_the_whole_file_is_sent(served):
+    """The file is read to its end before the answer: closing on unread bytes resets the connection, and
+    the browser then shows "连接不到预览服务" instead of the refusal (seen with the desk's own page)."""
+    status, answer = served.request("POST", "/_desk/api/upload", b"PK\x03\x04" + bytes(8 << 20), {
+        "Origin": f"http://127.0.0.1:{served.port}", "X-Desk-Token": served.token,
+        "Content-Type": "application/octet-stream", "X-File-Name": quote("<img src=x>.docx", safe="")})
+    assert status == 422 and answer["message"].endswith("请把文件改名后重新上传。")
+
+
 def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(served):
     before = written(served.archive)
     status, answer = served.request("POST", "/_desk/api/upload", b"PK", {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from converter.archive.desk.form import SUGGESTED, StalePage, WrongValues, save
 from converter.archive.desk.guard import safe_id, upload_name
 from converter.archive.desk.reports import report_id
-from converter.archive.desk.uploads import MAX_WAITING, Upload
+from converter.archive.desk.uploads import MAX_WAITING, Upload, discard
 from converter.archive.lock import ArchiveBusy
 from converter.metadata.overrides import staff_value
 from converter.model.errors import ArchiveError
@@ -70,6 +70,9 @@ def save_report(desk, query: dict, body: dict) -> tuple[int, dict]:
     return 200, {"saved": changed, "message": "已保存，预览正在更新。" if changed else "没有改动。"}
 
 
+UNREAD = ("bad-name", "not-document", "too-many")  # refused before reading the file (not too large)
+
+
 def upload(desk, headers, stream) -> tuple[int, dict]:
     length = headers.get("Content-Length", "")
     if not length.isdigit():
@@ -78,6 +81,8 @@ def upload(desk, headers, stream) -> tuple[int, dict]:
         name, suffix = upload_name(headers.get("X-File-Name"))
         received = desk.uploads.receive(name, suffix, int(length), stream)
     except ArchiveError as error:
+        if error.code in UNREAD:  # read the body first: closing on unread bytes can reset the connection
+            discard(stream, int(length))  # before the browser gets the answer, which it then never shows
         status = {"too-large": 413, "too-many": 429}.get(error.code, 422)
         return status, {"message": error.line()}
     return 202, {"upload": _upload(received)}

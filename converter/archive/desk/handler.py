@@ -88,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         self._preview(path)
 
     def _post(self, path: str, query: dict) -> None:
-        self.close_connection = True  # whatever a refused request's body holds is never read
+        self.close_connection = True  # one request a connection: a refused request's body may be left unread
         gate = self.desk.gate
         if not gate.origin_ok(self.headers.get("Origin"), self.headers.get("Host")) \
                 or self.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":

@@ -160,6 +160,16 @@ def _groups(batch: list[Upload]) -> list[list[Upload]]:
     return ([plain] if plain else []) + [[u] for u in batch if u.overrides or u.force]
 
 
+def discard(stream, length: int) -> None:
+    """Read and drop up to `length` bytes (at most a file's limit) of a request that was refused."""
+    left = min(length, MAX_FILE_BYTES)
+    while left:
+        chunk = stream.read(min(CHUNK, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+
+
 def _store(target: Path, length: int, stream) -> None:
     """Exactly `length` bytes from `stream` into `target`, through a temporary file (nothing is left
     when the browser stops sending)."""

@@ -48,8 +48,7 @@ def tally(site: Path) -> dict[str, list[int]]:
 
 def text_characters(site: Path) -> int:
     meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
-    table = meta.get("table")
-    return sum(table["length"]) if table else sum(row[-1] for row in meta["docs"])
+    return sum(meta["table"]["length"])
 
 
 def main() -> int:

@@ -74,8 +74,8 @@ class SearchIndex:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
-        self.big = {key for n in range(self.meta["big_lists"])
-                    for key in key_set(json.loads((self.folder / "b" / f"{n}.json").read_text(encoding="utf-8")))}
+        self._lists: dict[int, set[str]] = {}
+        self.big = {key for n in range(self.meta["big_lists"]) for key in self._big_list(n)}
         self.wide = key_set(self.meta["wide"])
         table = self.meta["table"]
         self.reports = [self._decoded({name: values[i] for name, values in table.items()}) for i in range(len(table["url"]))]
@@ -95,10 +95,16 @@ class SearchIndex:
 
     def entry(self, key: str) -> list[int]:
         lists = self.meta["big_lists"]
-        if lists and key in key_set(json.loads((self.folder / "b" / f"{key_hash(key) % lists}.json").read_bytes())):
+        if lists and key in self._big_list(key_hash(key) % lists):
             return read_varints((self.folder / "k" / f"{big_key_name(key)}.bin").read_bytes())
         shard = self.folder / "i" / f"{key_hash(key) % self.meta['shards']}.bin"
         return read_varints(parse_shard(shard.read_bytes()).get(key, b""))
+
+    def _big_list(self, n: int) -> set[str]:
+        """List n of the big keys (those with a file of their own), as engine.js reads it."""
+        if n not in self._lists:
+            self._lists[n] = key_set(json.loads((self.folder / "b" / f"{n}.json").read_text(encoding="utf-8")))
+        return self._lists[n]
 
     def term(self, term: str) -> dict[int, int]:
         """Report number -> matches of one normalised term."""

@@ -29,14 +29,20 @@ class Entries:
 
 def positional_entries(packed: np.ndarray, name: Callable[[int], str]) -> Entries:
     """Entries of (key << POSITION_BITS | position) values: the positions of each key."""
+    first, deltas = sorted_deltas(packed)
+    names = [name(k) for k in (packed[first] >> POSITION_BITS).tolist()]
+    return encoded(names, deltas, first)
+
+
+def sorted_deltas(packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sort (key << POSITION_BITS | position) values in place: (where each key's values start, the
+    positions as deltas within each key, its first one absolute)."""
     packed.sort()
     first = group_starts(packed >> POSITION_BITS)
-    names = [name(k) for k in (packed[first] >> POSITION_BITS).tolist()]
     deltas = np.empty_like(packed)
     np.subtract(packed[1:], packed[:-1], out=deltas[1:])
     deltas[first] = packed[first] & POSITION_MASK
-    del packed
-    return encoded(names, deltas, first)
+    return first, deltas
 
 
 def per_report_entries(names: list[str], positions: np.ndarray, counts: np.ndarray,

@@ -25,6 +25,7 @@ from converter.search.entries import (
     joined,
     per_report_entries,
     positional_entries,
+    sorted_deltas,
     varints,
 )
 
@@ -93,12 +94,8 @@ def _bigram_parts(char_ids, space) -> Iterator[np.ndarray]:
     positions = np.flatnonzero(~space[:-1] & ~space[1:])
     if len(char_ids) < 2**31:
         positions = positions.astype(np.int32)
-    yield from _parts(positions, char_ids[positions], minimum=2)
-
-
-def _parts(positions: np.ndarray, firsts: np.ndarray, minimum: int = 1) -> Iterator[np.ndarray]:
-    """`positions` in parts of at most about PART_POSITIONS, by ranges of `firsts` (a key's leading part)."""
-    parts = max(minimum, -(-len(positions) // PART_POSITIONS))
+    firsts = char_ids[positions]
+    parts = max(2, -(-len(positions) // PART_POSITIONS))
     cumulative = np.cumsum(np.bincount(firsts, minlength=1))
     bounds = [0, *(int(np.searchsorted(cumulative, len(positions) * k // parts)) + 1 for k in range(1, parts)),
               len(cumulative)]
@@ -125,13 +122,8 @@ def _bigram_entries(packed: np.ndarray, alphabet, report_starts: np.ndarray, wid
                     room: int) -> tuple[Entries, Entries, np.ndarray, np.ndarray]:
     """(positional entries of the narrow bigrams, per report entries of the wide ones, the wide ones'
     positions and how many each has): at most `room` are wide, the first in key order."""
-    packed.sort()
-    first = group_starts(packed >> POSITION_BITS)
-    pairs = packed[first] >> POSITION_BITS
-    names = _pair_names(pairs, alphabet)
-    deltas = np.empty_like(packed)  # within a key: the difference of positions
-    np.subtract(packed[1:], packed[:-1], out=deltas[1:])
-    deltas[first] = packed[first] & POSITION_MASK
+    first, deltas = sorted_deltas(packed)
+    names = _pair_names(packed[first] >> POSITION_BITS, alphabet)
     data, value_offsets = varints(deltas)
     del deltas
     bounds = np.append(value_offsets[first], len(data))

@@ -166,13 +166,8 @@ def test_the_engine_in_the_browser_finds_exactly_the_pages_containing_random_sub
     reference = SearchIndex(search_site / "search")
     queries = _random_queries(texts, random.Random(20240601), 60) + ["PM2.5", "5G", "gdp", "ＧＤＰ增长", "科技 农户"]
     open_report(recorded_page, serve, search_site)
-    answers = page.evaluate(
-        "async qs => { const out = {}; for (const q of qs) {"
-        " const r = await archiveSearch.search(q, {limit: Infinity, excerpts: 0});"
-        " out[q] = Object.fromEntries(r.results.map(x => [x.url, x.matches])); } return out; }", queries)
-    for query in queries:
-        assert set(answers[query]) == truth(texts, query), query
-        assert answers[query] == reference.matches(query), query
+    answers = _engine_matches(page, queries)
+    _assert_exact(answers, texts, reference)
     assert sum(1 for q in queries if answers[q]) >= len(queries) - 1
 
 
@@ -218,13 +213,22 @@ def test_the_engine_answers_exactly_from_trigrams_and_per_report_entries_of_wide
     queries += [q for q in _random_queries(texts, rng, 400) if q[:2] in reference.wide or q[-2:] in reference.wide][:30]
     page = recorded_page.page
     page.goto(serve(site) + sorted(texts)[0])
-    answers = page.evaluate(
+    answers = _engine_matches(page, queries)
+    _assert_exact(answers, texts, reference)
+
+
+def _engine_matches(page, queries: list[str]) -> dict[str, dict[str, int]]:
+    """Query -> {URL: matches} of every result, from the engine in the page."""
+    return page.evaluate(
         "async qs => { const out = {}; for (const q of qs) {"
         " const r = await archiveSearch.search(q, {limit: Infinity, excerpts: 0});"
         " out[q] = Object.fromEntries(r.results.map(x => [x.url, x.matches])); } return out; }", queries)
-    for query in queries:
-        assert set(answers[query]) == truth(texts, query), query
-        assert answers[query] == reference.matches(query), query
+
+
+def _assert_exact(answers: dict, texts: dict[str, str], reference: SearchIndex) -> None:
+    for query, found in answers.items():
+        assert set(found) == truth(texts, query), query
+        assert found == reference.matches(query), query
 
 
 def _random_queries(texts: dict[str, str], rng: random.Random, n: int) -> list[str]:
